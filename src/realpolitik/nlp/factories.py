@@ -1,0 +1,23 @@
+"""Every spaCy factory of realpolitik, in one place (versioned names, assigns/requires)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..kb import KnowledgeBase
+
+
+def _kb(kb_dirs: list[str]) -> KnowledgeBase:
+    return KnowledgeBase.load(extra_dirs=tuple(kb_dirs))
+
+
+@Language.factory(
+    "realpolitik_actors_v1",
+    default_config={"kb_dirs": [], "fuzzy_cutoff": 0.8},
+    assigns=["doc.ents", "doc.spans", "doc._.rp_actor_info", "span._.rp_actor", "span._.rp_kind"],
+    requires=["doc.ents", "token.pos", "token.dep"],
+)
+def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str], fuzzy_cutoff: float):
+    from .actors import ActorLinker
+
+    return ActorLinker(nlp, _kb(kb_dirs), fuzzy_cutoff=fuzzy_cutoff)

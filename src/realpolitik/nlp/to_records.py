@@ -1,0 +1,64 @@
+"""The only code that reads spaCy Docs and writes plain records (records.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..records import (Actor, Analysis, ArmsTransfer, Claim, DateRef, Document, Event, Evidence,
+                       FramingSpan, Location, Mention, Period, Slant, Stance, Weapon)
+from .extensions import ACTOR_SPANS
+
+
+def to_analysis(doc: Doc, document: Document) -> Analysis:
+    """Turn an annotated Doc into an Analysis of `document` (whose text the Doc holds)."""
+    info = doc._.rp_actor_info or {}
+    actors: dict[str, Actor] = {}
+    for span in doc.spans.get(ACTOR_SPANS, []):
+        a = info.get(span._.rp_actor)
+        if a is None:
+            continue
+        actor = actors.get(a["id"])
+        if actor is None:
+            actor = actors[a["id"]] = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("sector"),
+                                            a.get("role"), a.get("wikidata"))
+        actor.mentions.append(Mention(span.start_char, span.end_char, span.text, span._.rp_kind or "name"))
+    return Analysis(
+        document=document,
+        actors=list(actors.values()),
+        events=[_event(e, doc) for e in doc._.rp_events or []],
+        arms_transfers=[_transfer(t, doc) for t in doc._.rp_transfers or []],
+        claims=[_claim(c, doc) for c in doc._.rp_claims or []],
+        framing=[FramingSpan(**f) for f in doc._.rp_framing or []],
+        slant=[Slant(**s) for s in doc._.rp_slant or []],
+    )
+
+
+def _ev(doc: Doc, span: tuple[int, int]) -> Evidence:
+    return Evidence(span[0], span[1], doc.text[span[0]:span[1]])
+
+
+def _event(e: dict, doc: Doc) -> Event:
+    return Event(
+        id=e["id"], plover=e["plover"], modality=e["modality"], evidence=_ev(doc, e["evidence"]),
+        mode=e.get("mode"), context=list(e.get("context") or []), cameo=e.get("cameo"), quad=e.get("quad"),
+        goldstein=e.get("goldstein"), source=e.get("source"), target=e.get("target"),
+        source_country=e.get("source_country"), target_country=e.get("target_country"),
+        attributed_to=e.get("attributed_to"),
+        date=DateRef(**e["date"]) if e.get("date") else None,
+        location=Location(**e["location"]) if e.get("location") else None,
+        confidence=e.get("confidence", 0.5))
+
+
+def _transfer(t: dict, doc: Doc) -> ArmsTransfer:
+    return ArmsTransfer(
+        id=t["id"], weapon=Weapon(**t["weapon"]), modality=t["modality"], evidence=_ev(doc, t["evidence"]),
+        supplier=t.get("supplier"), recipient=t.get("recipient"), supplier_country=t.get("supplier_country"),
+        recipient_country=t.get("recipient_country"), quantity=t.get("quantity"), status=t.get("status"),
+        period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5))
+
+
+def _claim(c: dict, doc: Doc) -> Claim:
+    return Claim(
+        id=c["id"], speaker=c["speaker"], cue=c["cue"], content=_ev(doc, c["content"]),
+        modality=c["modality"], evidence=_ev(doc, c["evidence"]), speaker_country=c.get("speaker_country"),
+        stance=[Stance(**s) for s in c.get("stance", [])])

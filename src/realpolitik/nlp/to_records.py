@@ -46,7 +46,8 @@ def _event(e: dict, doc: Doc) -> Event:
         attributed_to=e.get("attributed_to"),
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
-        confidence=e.get("confidence", 0.5))
+        confidence=e.get("confidence", 0.5),
+        more_evidence=[_ev(doc, span) for span in e.get("more_evidence", [])])
 
 
 def _transfer(t: dict, doc: Doc) -> ArmsTransfer:

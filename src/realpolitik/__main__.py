@@ -1,0 +1,5 @@
+"""`python -m realpolitik`: the same as the `realpolitik` command."""
+
+from .cli import main
+
+main(prog_name="realpolitik")

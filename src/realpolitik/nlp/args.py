@@ -1,0 +1,148 @@
+"""Reading who is who off the dependency parse: shared by events, arms, claims and framing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import ACTOR_SPANS
+
+_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
+_LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
+                "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give"}
+
+
+class ActorIndex:
+    """Token -> actor mention, for one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.info: dict[str, dict] = doc._.rp_actor_info or {}
+        self.span_at: dict[int, Span] = {}
+        for span in doc.spans.get(ACTOR_SPANS, []):
+            for i in range(span.start, span.end):
+                self.span_at[i] = span
+
+    def country(self, actor_id: str | None) -> str | None:
+        if actor_id is None:
+            return None
+        a = self.info.get(actor_id)
+        return a.get("country") if a else None
+
+    def type(self, actor_id: str | None) -> str | None:
+        a = self.info.get(actor_id or "")
+        return a.get("type") if a else None
+
+    def at(self, tok: Token) -> Span | None:
+        return self.span_at.get(tok.i)
+
+    def actor_of(self, tok: Token | None, *, depth: int = 2) -> list[Span]:
+        """The actor mentions a noun phrase headed by `tok` stands for (with its conjuncts).
+
+        "Armenia and Azerbaijan" gives two; "Pashinyan's government" gives Pashinyan;
+        "the government of Armenia" gives Armenia; "the Azerbaijani forces" gives the forces.
+        """
+        if tok is None:
+            return []
+        found = self._head_actor(tok, depth)
+        out = [found] if found is not None else []
+        for conj in tok.children:
+            if conj.dep_ == "conj":
+                out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
+        return out
+
+    def _head_actor(self, tok: Token, depth: int) -> Span | None:
+        if tok.i in self.span_at:
+            return self.span_at[tok.i]
+        if depth <= 0:
+            return None
+        for dep in ("poss", "compound", "amod", "nmod"):
+            for c in tok.children:
+                if c.dep_ == dep and c.i in self.span_at:
+                    return self.span_at[c.i]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self._head_actor(p, depth - 1)
+                        if found is not None:
+                            return found
+        for c in tok.children:  # "one of the main buyers", "some areas of Syunik"
+            if c.dep_ in ("appos",):
+                found = self._head_actor(c, depth - 1)
+                if found is not None:
+                    return found
+        return None
+
+    def actors_in(self, tok: Token | None, *, max_depth: int = 5) -> list[Span]:
+        """The first actor mentions found breadth-first below `tok`, not entering other clauses."""
+        if tok is None:
+            return []
+        frontier, depth = [tok], 0
+        while frontier and depth <= max_depth:
+            hits = []
+            for t in frontier:
+                for s in self.actor_of(t, depth=0):
+                    if s not in hits:
+                        hits.append(s)
+            if hits:
+                return hits
+            frontier = [c for t in frontier for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+            depth += 1
+        return []
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def prep_object(tok: Token, prep: str, *, search_dobj: bool = True) -> Token | None:
+    """The object of the preposition `prep` attached to `tok` (or to its direct object)."""
+    heads = [tok]
+    if search_dobj:
+        heads += [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+                obj = child(c, "pobj")
+                if obj is not None:
+                    return obj
+                inner = child(c, "prep")  # "away from", "next to"
+                if inner is not None:
+                    return child(inner, "pobj")
+    return None
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def subject(tok: Token) -> Token | None:
+    """The agent of a verb: its subject, the `by` agent of a passive, or the controller of an xcomp."""
+    if is_passive(tok):
+        agent = child(tok, "agent")
+        return child(agent, "pobj") if agent is not None else None
+    subj = child(tok, "nsubj")
+    if subj is not None:
+        return subj
+    head = tok.head
+    if tok.dep_ in ("xcomp", "conj") and head is not tok:
+        # object control: "provoke Baku to attack" -> Baku attacks
+        if tok.dep_ == "xcomp":
+            obj = child(head, "dobj")
+            if obj is not None:
+                return obj
+        return subject(head) if head.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ in ("pcomp", "acl") and head is not tok:
+        # "the Azerbaijani forces in occupying ...": the noun the clause hangs on
+        noun = head.head if tok.dep_ == "pcomp" else head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return noun
+    return None
+
+
+def light_verb_subject(tok: Token) -> Token | None:
+    """"Israel held talks with Iran": the subject of the light verb a nominal event is object of."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
+        return subject(head)
+    return None

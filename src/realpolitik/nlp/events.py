@@ -1,0 +1,218 @@
+"""Event coding: who did what to whom, in PLOVER and CAMEO, with modality, date and place.
+
+Triggers and their argument roles come from `kb/data/predicates.tsv`; CAMEO codes carry their
+Goldstein score and quad class from `kb/data/cameo.tsv`. Arguments are read off the dependency
+parse (subject, object, prepositional objects, possessors, "between X and Y"), so voice and
+nominalisation are handled by the same rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import product
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase, split
+from . import dates
+from .args import ActorIndex, child, is_passive, light_verb_subject, prep_object, subject
+
+#: the most events one trigger may produce (compound actors multiply)
+MAX_PAIRS = 4
+_PHONE_WORDS = {"telephone", "phone", "video", "call"}
+
+
+class EventCoder:
+    """`realpolitik_events_v1`: fills doc._.rp_events."""
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.frames: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for r in kb.table("predicates"):
+            if not r.get("plover"):  # statements with no PLOVER category (CAMEO 01x) are claims, not events
+                continue
+            self.frames[(r["lemma"].lower(), r["pos"].upper())].append(r)
+        self.cameo = {r["code"]: r for r in kb.table("cameo")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex(doc)
+        events: list[dict] = []
+        for tok in doc:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
+            if not rows:
+                continue
+            row = _select(tok, rows)
+            if row is not None:
+                events.extend(self._code(tok, row, index, doc))
+        doc._.rp_events = _merge(events)
+        return doc
+
+    # ---------------------------------------------------------------- coding
+    def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
+        sources, targets, direct = self._arguments(tok, row, index)
+        if not sources and not targets:
+            return []
+        if "roles swapped" in row.get("note", ""):
+            sources, targets = targets, sources
+        out = []
+        pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
+        for src, tgt in pairs:
+            sid = src._.rp_actor if src is not None else None
+            tid = tgt._.rp_actor if tgt is not None else None
+            if sid is not None and sid == tid:
+                continue
+            out.append(self._record(tok, row, index, doc, src, tgt, direct))
+        return out
+
+    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int]:
+        """(sources, targets, how many of the two came straight from the parse)."""
+        passive = tok.pos_ == "VERB" and is_passive(tok)
+        sources = targets = []
+        direct = 0
+        for role in split(row.get("source_role")):
+            sources = self._role(tok, role, index, passive=passive, as_source=True)
+            if sources:
+                direct += 1
+                break
+        for role in split(row.get("target_role")):
+            targets = [t for t in self._role(tok, role, index, passive=passive, as_source=False)
+                       if t not in sources]
+            if targets:
+                direct += 1
+                break
+        between = prep_object(tok, "between", search_dobj=False)
+        if between is not None:
+            pair = index.actor_of(between)
+            if len(pair) >= 2:
+                return pair[:1], pair[1:2], 2
+        if not sources:
+            sources = self._implicit_source(tok, index)
+        if not targets and len(sources) >= 2 and "reciprocal" in row.get("note", ""):
+            sources, targets = sources[:1], sources[1:2]
+        return sources, targets, direct
+
+    def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
+        if role == "nsubj":
+            return index.actor_of(subject(tok))
+        if role == "dobj":
+            obj = child(tok, "nsubjpass") if passive else child(tok, "dobj")
+            return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
+        if role == "dative":
+            return index.actor_of(child(tok, "dative"))
+        if role.startswith("pobj:"):
+            obj = prep_object(tok, role[5:])
+            if obj is None:
+                return []
+            return index.actor_of(obj) or (index.actors_in(obj, max_depth=8) if not as_source else [])
+        if role in ("poss", "compound", "amod"):
+            return [index.at(c) for c in tok.children if c.dep_ == role and index.at(c) is not None][:2]
+        return []
+
+    def _implicit_source(self, tok: Token, index: ActorIndex) -> list[Span]:
+        lv = light_verb_subject(tok)
+        if lv is not None:
+            return index.actor_of(lv)
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "the conversation of X with Y, and the emphasis on ...": the conjunct's agent
+            head = tok.head
+            for c in head.children:
+                if c.dep_ == "poss" and index.at(c) is not None:
+                    return [index.at(c)]
+            of = prep_object(head, "of", search_dobj=False)
+            return index.actor_of(of)
+        if tok.pos_ == "VERB":
+            return index.actor_of(subject(tok))
+        return []
+
+    def _record(self, tok: Token, row: dict, index: ActorIndex, doc: Doc, src: Span | None,
+                tgt: Span | None, direct: int) -> dict:
+        code = row.get("cameo") or None
+        mode = row.get("mode") or None
+        if mode is None or row["plover"] == "CONSULT":
+            if any(c.lower_ in _PHONE_WORDS for c in tok.children if c.dep_ in ("compound", "amod")):
+                mode, code = "phone", "041" if (code or "").startswith("04") else code
+        cameo = self.cameo.get(code or "", {})
+        sid = src._.rp_actor if src is not None else None
+        tid = tgt._.rp_actor if tgt is not None else None
+        parts = [tok] + [s for s in (src, tgt) if s is not None]
+        start = min(p.idx if isinstance(p, Token) else p.start_char for p in parts)
+        end = max(p.idx + len(p) if isinstance(p, Token) else p.end_char for p in parts)
+        modality = tok._.rp_modality or "asserted"
+        speaker = tok._.rp_speaker if tok._.rp_speaker is not None else -1
+        attributed = "AUTHOR"
+        if speaker >= 0:
+            who = index.actor_of(doc[speaker])
+            attributed = who[0]._.rp_actor if who else None
+        return {
+            "plover": row["plover"], "mode": mode, "context": split(row.get("context")),
+            "cameo": code, "quad": cameo.get("quad") or None,
+            "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+            "source": sid, "target": tid,
+            "source_country": index.country(sid), "target_country": index.country(tid),
+            "modality": modality, "attributed_to": attributed,
+            "date": _date(tok, doc), "location": _location(tok, index, tgt),
+            "evidence": (start, end),
+            "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
+            "_nominal": tok.pos_ == "NOUN",
+        }
+
+
+def _select(tok: Token, rows: list[dict]) -> dict | None:
+    """The row whose particle pattern the trigger satisfies; plain rows when none requires one."""
+    plain = None
+    for r in rows:
+        pat = r.get("pattern") or ""
+        if not pat:
+            plain = plain or r
+            continue
+        want = pat.lstrip("+").lower()
+        if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+            return r
+    return plain
+
+
+def _date(tok: Token, doc: Doc) -> dict | None:
+    sent = tok.sent
+    subtree = {t.i for t in tok.subtree}
+    candidates = [e for e in sent.ents if e.label_ == "DATE"]
+    inside = [e for e in candidates if e.root.i in subtree or e.root.head.i == tok.i]
+    chosen = inside[0] if inside else (candidates[0] if len(candidates) == 1 else None)
+    if chosen is None:
+        return None
+    start, end = dates.resolve(chosen.text, doc._.rp_published)
+    return {"text": chosen.text, "start": start, "end": end}
+
+
+def _location(tok: Token, index: ActorIndex, target: Span | None) -> dict | None:
+    subtree = sorted({t.i for t in tok.subtree})
+    for i in subtree:
+        span = index.span_at.get(i)
+        if span is not None and index.type(span._.rp_actor) == "location":
+            a = index.info[span._.rp_actor]
+            return {"name": a["name"], "country": a.get("country"), "lat": a.get("lat"), "lon": a.get("lon")}
+    if target is not None and target._.rp_kind == "metonym":
+        from ..kb.places import find_place
+
+        place = find_place(target.text)
+        if place is not None:
+            return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    return None
+
+
+def _merge(events: list[dict]) -> list[dict]:
+    """One record per event per document: a later nominal mention of the same event adds evidence."""
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for e in events:
+        key = (e["plover"], e["mode"], e["source"], e["target"], e["modality"])
+        first = seen.get(key)
+        if first is not None and e["_nominal"] and e["source"] is not None:
+            first.setdefault("more_evidence", []).append(e["evidence"])
+            first["confidence"] = round(min(0.95, max(first["confidence"], e["confidence"]) + 0.05), 2)
+            continue
+        seen.setdefault(key, e)
+        out.append(e)
+    for i, e in enumerate(out, 1):
+        e["id"] = f"e{i}"
+        e.pop("_nominal", None)
+    return out

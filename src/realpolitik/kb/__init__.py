@@ -216,7 +216,7 @@ def _rows(dirs: tuple[str, ...], stem: str, key: str | None = None) -> list[dict
     return rows
 
 
-LEXICONS = ("roles", "sectors", "cameo", "predicates", "framing", "hedges", "weapon_generic",
+LEXICONS = ("weapons", "roles", "sectors", "cameo", "predicates", "framing", "hedges", "weapon_generic",
             "arms_frames", "regions")
 
 

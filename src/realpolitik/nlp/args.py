@@ -146,3 +146,33 @@ def light_verb_subject(tok: Token) -> Token | None:
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
         return subject(head)
     return None
+
+
+def noun_agent(tok: Token, index: ActorIndex, trigger_lemmas: set[str] | None = None) -> list[Span]:
+    """Whose act a nominal is: "Bagheri's emphasis", "the position of X", and for a conjunct
+    ("the conversation of X with Y, and the emphasis on ...") the agent of the first conjunct."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found = index.actor_of(c)
+            if found:
+                return found
+            if c.pos_ == "PRON":  # "its position": the nearest actor before it in the sentence
+                before = [index.at(t) for t in reversed(list(tok.sent)) if t.i < c.i and index.at(t) is not None]
+                return before[:1]
+    of = prep_object(tok, "of", search_dobj=False)
+    if of is not None and index.actor_of(of):
+        return index.actor_of(of)
+    head = tok
+    if tok.dep_ == "conj":
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        if head is not tok and (trigger_lemmas is None or head.lemma_.lower() in trigger_lemmas):
+            return noun_agent(head, index, trigger_lemmas)
+    # a mis-parsed coordination: two subjects of one verb, "the conversation of X ... and the emphasis"
+    siblings = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i and c.pos_ == "NOUN"]
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and siblings and \
+            (trigger_lemmas is None or siblings[-1].lemma_.lower() in trigger_lemmas):
+        return noun_agent(siblings[-1], index, trigger_lemmas)
+    return []

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, split
 from . import dates
-from .args import ActorIndex, child, is_passive, light_verb_subject, prep_object, subject
+from .extensions import WEAPON_SPANS
+from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -32,17 +33,21 @@ class EventCoder:
                 continue
             self.frames[(r["lemma"].lower(), r["pos"].upper())].append(r)
         self.cameo = {r["code"]: r for r in kb.table("cameo")}
+        self.noun_triggers = {lemma for lemma, pos in self.frames if pos == "NOUN"}
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
+        weapon_tokens = {i for s in doc.spans.get(WEAPON_SPANS, []) for i in range(s.start, s.end)}
         events: list[dict] = []
+        for e in doc._.rp_arms_events or []:
+            events.append({**e, "_nominal": False})
         for tok in doc:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
             row = _select(tok, rows)
-            if row is not None:
+            if row is not None and not _about_weapons(tok, weapon_tokens):
                 events.extend(self._code(tok, row, index, doc))
         doc._.rp_events = _merge(events)
         return doc
@@ -112,14 +117,8 @@ class EventCoder:
         lv = light_verb_subject(tok)
         if lv is not None:
             return index.actor_of(lv)
-        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
-            # "the conversation of X with Y, and the emphasis on ...": the conjunct's agent
-            head = tok.head
-            for c in head.children:
-                if c.dep_ == "poss" and index.at(c) is not None:
-                    return [index.at(c)]
-            of = prep_object(head, "of", search_dobj=False)
-            return index.actor_of(of)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return noun_agent(tok, index, self.noun_triggers)
         if tok.pos_ == "VERB":
             return index.actor_of(subject(tok))
         return []
@@ -155,6 +154,16 @@ class EventCoder:
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN",
         }
+
+
+def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
+    """A trigger whose object is a weapon is an arms transfer, coded by the arms stage."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.i in weapon_tokens:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(p.i in weapon_tokens for p in c.children):
+            return True
+    return False
 
 
 def _select(tok: Token, rows: list[dict]) -> dict | None:
@@ -215,4 +224,5 @@ def _merge(events: list[dict]) -> list[dict]:
     for i, e in enumerate(out, 1):
         e["id"] = f"e{i}"
         e.pop("_nominal", None)
+        e.pop("trigger", None)
     return out

@@ -16,6 +16,7 @@ _DOC = {
     "rp_actor_info": None,  # actor id -> {id, name, type, country, sector, role, wikidata}
     "rp_events": None,      # list of event dicts (records.Event fields, evidence as offsets)
     "rp_transfers": None,   # list of arms-transfer dicts
+    "rp_arms_events": None, # events the arms stage codes (use of supplied weapons), merged by events
     "rp_claims": None,      # list of claim dicts
     "rp_framing": None,     # list of framing-span dicts
     "rp_slant": None,       # list of per-actor slant dicts (framing stage)

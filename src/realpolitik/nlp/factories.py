@@ -45,3 +45,39 @@ def make_event_coder(nlp: Language, name: str, kb_dirs: list[str]):
     from .events import EventCoder
 
     return EventCoder(nlp, _kb(kb_dirs))
+
+
+@Language.factory(
+    "realpolitik_arms_v1",
+    default_config={"kb_dirs": []},
+    assigns=["doc.spans", "doc._.rp_transfers", "doc._.rp_arms_events", "span._.rp_weapon"],
+    requires=["doc.spans", "token.dep", "token._.rp_modality"],
+)
+def make_arms_extractor(nlp: Language, name: str, kb_dirs: list[str]):
+    from .arms import ArmsExtractor
+
+    return ArmsExtractor(nlp, _kb(kb_dirs))
+
+
+@Language.factory(
+    "realpolitik_claims_v1",
+    default_config={"kb_dirs": []},
+    assigns=["doc._.rp_claims"],
+    requires=["doc.spans", "token.dep", "token.lemma"],
+)
+def make_claim_extractor(nlp: Language, name: str, kb_dirs: list[str]):
+    from .claims import ClaimExtractor
+
+    return ClaimExtractor(nlp, _kb(kb_dirs))
+
+
+@Language.factory(
+    "realpolitik_framing_v1",
+    default_config={"kb_dirs": [], "include_weak": False},
+    assigns=["doc._.rp_framing", "doc._.rp_slant"],
+    requires=["doc.spans", "token.dep", "token._.rp_speaker"],
+)
+def make_framing_detector(nlp: Language, name: str, kb_dirs: list[str], include_weak: bool):
+    from .framing import FramingDetector
+
+    return FramingDetector(nlp, _kb(kb_dirs), include_weak=include_weak)

@@ -71,7 +71,7 @@ class ModalityTagger:
                     continue
                 if RANK.get(modality, 0) > RANK[best]:
                     best, cue = modality, text
-            if node.dep_ in _STOP_DEPS or node.head.i == node.i:
+            if node.dep_ in _STOP_DEPS or node.head.i == node.i or _presupposed_clause(node):
                 break
             came, node = node, node.head
         if speaker != -1 and best == "asserted":
@@ -119,6 +119,16 @@ class ModalityTagger:
                     owner = _owner(pobj)
                     if owner is not None:
                         yield "speaker", owner.i, owner.text
+
+
+_PRESUPPOSING_MARKS = {"although", "though", "because", "since", "as", "after", "when", "while",
+                       "whereas", "once", "given"}
+
+
+def _presupposed_clause(node: Token) -> bool:
+    """"Although Israel is a supplier, ...": a concessive or causal clause is asserted on its own."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS
+                                        for c in node.children)
 
 
 def _pobj(prep: Token) -> Token | None:

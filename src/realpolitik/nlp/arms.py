@@ -1,0 +1,309 @@
+"""Arms transfers: weapon mentions and SIPRI-shaped transfer records.
+
+Weapons are found by designation and alias (`kb/data/weapons.tsv`), by family with an unknown
+variant ("Spike-AR" is a Spike), and by generic nouns ("drones", "mortars"). A transfer needs a
+frame (`kb/data/arms_frames.tsv`: buy, receive, supply, sell, "buyers of", "suppliers of", use)
+that governs the weapon; supplier and recipient are read off the parse, with origin adjectives
+("Israeli drones") and makers ("from the Israeli company Rafael") giving the supplier's country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase
+from . import dates
+from .args import ActorIndex, child, prep_object, subject
+from .extensions import WEAPON_SPANS
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50,
+            "hundred": 100}
+_CALIBRE = re.compile(r"(\d{2,3})\s?mm\b", re.I)
+_STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
+
+
+class ArmsExtractor:
+    """`realpolitik_arms_v1`: fills doc.spans["rp_weapons"] and doc._.rp_transfers."""
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.kb = kb
+        self.named = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names: dict[str, str] = {}
+        for r in kb.table("weapons"):
+            for n in [r["designation"]] + [a for a in r.get("aliases", "").split("|") if a]:
+                names.setdefault(n, r["designation"])
+        self.designation_of = names
+        for text in names:
+            self.named.add(text, [nlp.make_doc(text)])
+        self.generic_rows = {r["text"].lower(): r.get("category") or None for r in kb.table("weapon_generic")}
+        self.generic.add("GENERIC", list(nlp.tokenizer.pipe(self.generic_rows)))
+        self.families = {w.family for w in kb.weapons.values() if w.family}
+        self.frames: dict[tuple[str, str], dict] = {(r["lemma"], r["pos"]): r for r in kb.table("arms_frames")}
+
+    # ---------------------------------------------------------------- weapons
+    def weapons(self, doc: Doc) -> list[Span]:
+        found = []
+        for key_id, start, end in self.named(doc):
+            info = self.kb.weapons.get(self.designation_of.get(doc.vocab.strings[key_id], ""))
+            if info is not None:
+                found.append(self._span(doc, start, end, info.designation, info.family, info.category, info.maker, 4))
+        for tok in doc:  # an unknown variant of a known family: "Spike-AR"
+            if tok.text not in self.families:
+                continue
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].text == "-" and re.fullmatch(r"[A-Z0-9]{1,4}", doc[end + 1].text):
+                end += 2
+            elif end < len(doc) and re.fullmatch(r"-[A-Z0-9]{1,4}", doc[end].text):
+                end += 1
+            if end > tok.i + 1:
+                fam = self.kb.weapons.get(tok.text)
+                found.append(self._span(doc, tok.i, end, doc[tok.i:end].text, tok.text,
+                                        fam.category if fam else None, fam.maker if fam else None, 3))
+        for _, start, end in self.generic(doc):
+            text = doc[start:end].text.lower()
+            category = self.generic_rows.get(text)
+            name = _calibre_name(doc, start, end, category) or (doc[end - 1].lemma_.lower() if category else None)
+            found.append(self._span(doc, start, end, name, None, category, None, 1))
+        spans, taken = [], set()
+        for s in sorted(found, key=lambda s: (-(s.end - s.start), -s._.rp_weapon["priority"], s.start)):
+            if not taken.intersection(range(s.start, s.end)):
+                spans.append(s)
+                taken.update(range(s.start, s.end))
+        named = {i for s in spans if s._.rp_weapon["priority"] > 1 for i in range(s.start, s.end)}
+        # "anti-tank missiles of the type Spike-LR": the generic noun is the named weapon
+        spans = [s for s in spans if s._.rp_weapon["priority"] > 1
+                 or not named.intersection(t.i for t in s.root.subtree)]
+        return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _span(doc, start, end, name, family, category, maker, priority) -> Span:
+        span = Span(doc, start, end, label="WEAPON")
+        span._.rp_weapon = {"name": name, "family": family, "category": category, "manufacturer": maker,
+                            "priority": priority}
+        return span
+
+    # -------------------------------------------------------------- transfers
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex(doc)
+        spans = self.weapons(doc)
+        doc.spans[WEAPON_SPANS] = spans
+        transfers, used_events = [], []
+        for span in spans:
+            frame_tok, frame = self._frame(span.root)
+            if frame is None:
+                continue
+            if frame["direction"] == "user":
+                used_events.extend(self._use(span, frame_tok, index, transfers))
+                continue
+            t = self._transfer(span, frame_tok, frame, index, doc)
+            if t is not None:
+                transfers.append(t)
+        self._makers_from_next_sentence(doc, index, transfers)
+        for i, t in enumerate(transfers, 1):
+            t["id"] = f"t{i}"
+        doc._.rp_transfers = transfers
+        doc._.rp_arms_events = used_events
+        return doc
+
+    def _frame(self, tok: Token) -> tuple[Token | None, dict | None]:
+        """The nearest governing frame word: "bought [missiles]", "buyers of [weapons]"."""
+        node = tok
+        for _ in range(6):
+            pos = "VERB" if node.pos_ in ("VERB", "AUX") else "NOUN"
+            frame = self.frames.get((node.lemma_.lower(), pos))
+            if frame is not None and node is not tok:
+                return node, frame
+            if node.head.i == node.i or node.dep_ in ("nsubj", "relcl", "advcl", "ccomp"):
+                break
+            node = node.head
+        return None, None
+
+    def _transfer(self, span: Span, frame_tok: Token, frame: dict, index: ActorIndex, doc: Doc) -> dict | None:
+        w = dict(span._.rp_weapon)
+        w.pop("priority", None)
+        origin = self._origin(span, index)
+        agent = self._agent(frame_tok, index)
+        source_prep = _from_object(frame_tok)
+        from_actor = index.actor_of(source_prep)
+        maker = None
+        if from_actor and index.type(from_actor[0]._.rp_actor) == "company":
+            maker = from_actor[0]
+        if frame["direction"] == "recipient":
+            recipient = agent
+            supplier = (from_actor[0] if from_actor else None) or origin
+            seller = _seller_antecedent(frame_tok)
+            if seller is not None and index.actor_of(seller):
+                # "A bought weapons from B, which bought ...": B sells, and A is the buyer again
+                supplier = index.actor_of(seller)[0]
+                main = index.actor_of(subject(span.sent.root))
+                recipient = main[0] if main else None
+        else:
+            supplier = agent or origin
+            to = prep_object(frame_tok, "to") or child(frame_tok, "dative")
+            found = index.actor_of(to)
+            recipient = found[0] if found else None
+        if maker is not None:
+            w["manufacturer"] = index.info[maker._.rp_actor]["name"]
+        sup_id = supplier._.rp_actor if supplier is not None else None
+        rec_id = recipient._.rp_actor if recipient is not None else None
+        sup_c, rec_c = index.country(sup_id), index.country(rec_id)
+        if sup_id is None and rec_id is None:
+            return None
+        if sup_c is not None and sup_c == rec_c:
+            # a state does not sell to itself: the parse attached the clause to the wrong noun
+            main = subject(span.sent.root)
+            alt = index.actor_of(main)
+            if not alt or index.country(alt[0]._.rp_actor) == sup_c:
+                return None
+            rec_id, rec_c = alt[0]._.rp_actor, index.country(alt[0]._.rp_actor)
+        modality = frame_tok._.rp_modality or "asserted"
+        parts = [span, frame_tok] + [s for s in (supplier, recipient) if s is not None]
+        start = min(p.start_char if isinstance(p, Span) else p.idx for p in parts)
+        end = max(p.end_char if isinstance(p, Span) else p.idx + len(p) for p in parts)
+        return {
+            "supplier": sup_id, "recipient": rec_id, "supplier_country": sup_c, "recipient_country": rec_c,
+            "weapon": w, "quantity": _quantity(span),
+            "status": _STATUS_BY_MODALITY.get(modality, frame["status"]),
+            "period": _period(frame_tok, doc), "modality": modality, "evidence": (start, end),
+            "confidence": 0.8 if sup_id and rec_id else 0.55,
+        }
+
+    def _agent(self, frame_tok: Token, index: ActorIndex) -> Span | None:
+        if frame_tok.pos_ in ("VERB", "AUX"):
+            subj = subject(frame_tok)
+            if subj is not None and subj.tag_ in ("WDT", "WP"):  # "..., which bought": the antecedent
+                subj = frame_tok.head if frame_tok.dep_ == "relcl" else subj
+            found = index.actor_of(subj)
+            return found[0] if found else None
+        # "X was one of the main buyers of weapons": the copula's subject
+        node = frame_tok
+        if node.dep_ == "pobj" and node.head.head.lower_ == "one":
+            node = node.head.head
+        if node.dep_ in ("attr", "appos") and node.head.pos_ in ("AUX", "VERB"):
+            found = index.actor_of(child(node.head, "nsubj"))
+            return found[0] if found else None
+        owner = child(frame_tok, "poss")
+        found = index.actor_of(owner)
+        return found[0] if found else None
+
+    @staticmethod
+    def _origin(span: Span, index: ActorIndex) -> Span | None:
+        """"Israeli drones": a demonym or state modifying the weapon gives its origin."""
+        for c in span.root.children:
+            if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
+                s = index.at(c)
+                if index.type(s._.rp_actor) == "state":
+                    return s
+        return None
+
+    def _use(self, span: Span, frame_tok: Token, index: ActorIndex, transfers: list[dict]) -> list[dict]:
+        """"These weapons have been used against X": status used, and an ASSAULT event."""
+        target = index.actor_of(prep_object(frame_tok, "against"))
+        user = index.actor_of(subject(frame_tok))
+        user_id = user[0]._.rp_actor if user else (transfers[-1]["recipient"] if transfers else None)
+        if user_id is None or not target:
+            return []
+        tgt = target[0]._.rp_actor
+        modality = frame_tok._.rp_modality or "asserted"
+        start = min(span.start_char, frame_tok.idx)
+        end = max(target[0].end_char, frame_tok.idx + len(frame_tok))
+        last = transfers[-1] if transfers else None
+        if last is not None:
+            w = dict(span._.rp_weapon)
+            w.pop("priority", None)
+            transfers.append({**{k: last[k] for k in ("supplier", "supplier_country")},
+                              "recipient": user_id, "recipient_country": index.country(user_id),
+                              "weapon": w, "quantity": None, "status": "used", "period": None,
+                              "modality": modality, "evidence": (start, end), "confidence": 0.6})
+        return [{"plover": "ASSAULT", "mode": None, "context": ["military"], "cameo": "190",
+                 "source": user_id, "target": tgt, "source_country": index.country(user_id),
+                 "target_country": index.country(tgt), "modality": modality, "attributed_to": "AUTHOR",
+                 "date": None, "location": None, "evidence": (start, end), "confidence": 0.6,
+                 "trigger": frame_tok.i}]
+
+    def _makers_from_next_sentence(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
+        """"... received mortars. Caliber 120 mm is from the X company": the maker of the last weapon."""
+        for sent in doc.sents:
+            companies = [index.at(t) for t in sent if index.at(t) is not None
+                         and index.type(index.at(t)._.rp_actor) == "company"]
+            if not companies or any(s.start >= sent.start and s.end <= sent.end for s in doc.spans[WEAPON_SPANS]):
+                continue
+            before = [t for t in transfers if t["evidence"][1] <= sent.start_char and not t["weapon"].get("manufacturer")]
+            if not before or not any(tok.lower_ == "from" for tok in sent):
+                continue
+            t = before[-1]
+            company = index.info[companies[0]._.rp_actor]
+            t["weapon"]["manufacturer"] = company["name"]
+            if t["supplier"] is None and company.get("country"):
+                t["supplier"] = t["supplier_country"] = company["country"]
+            calibre = _CALIBRE.search(sent.text)
+            if calibre and t["weapon"].get("category"):
+                t["weapon"]["name"] = f"{calibre.group(1)} mm {t['weapon']['category']}"
+
+
+def _seller_antecedent(frame_tok: Token) -> Token | None:
+    """The antecedent of "which" when it is the object of "from" (the seller's slot)."""
+    if frame_tok.dep_ != "relcl":
+        return None
+    subj = child(frame_tok, "nsubj")
+    if subj is None or subj.tag_ not in ("WDT", "WP"):
+        return None
+    node = frame_tok.head
+    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ == "from":
+            return node
+        node = node.head
+    return None
+
+
+def _from_object(frame_tok: Token) -> Token | None:
+    """The object of the nearest "from" below the frame word, outside embedded clauses."""
+    frontier = [frame_tok]
+    for _ in range(6):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    obj = child(c, "pobj")
+                    if obj is not None:
+                        return obj
+                if c.dep_ not in ("relcl", "ccomp", "advcl", "conj", "nsubj"):
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _calibre_name(doc: Doc, start: int, end: int, category: str | None) -> str | None:
+    window = doc[max(0, start - 3):start].text
+    m = _CALIBRE.search(window)
+    return f"{m.group(1)} mm {category}" if m and category else None
+
+
+def _quantity(span: Span) -> int | None:
+    for c in span.root.children:
+        if c.dep_ == "nummod":
+            text = c.text.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if c.lower_ in _NUMBERS:
+                return _NUMBERS[c.lower_]
+    return None
+
+
+def _period(frame_tok: Token, doc: Doc) -> dict | None:
+    """"Since 2010", "between 2020 and 2022" in the frame's clause."""
+    for ent in frame_tok.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        text = f"{prev} {ent.text}" if prev in ("since", "from", "between", "in", "until") else ent.text
+        start, end = dates.resolve(text, doc._.rp_published)
+        if start:
+            return {"start": start[:4] if len(start) >= 4 else start,
+                    "end": None if prev == "since" else (end[:4] if end else None)}
+    return None

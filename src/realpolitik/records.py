@@ -128,6 +128,19 @@ class ArmsTransfer:
 
 
 @dataclass
+class WeaponMention:
+    """A weapon named in the text, whether or not a transfer was read from it."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    family: str | None = None
+    category: str | None = None
+    manufacturer: str | None = None
+
+
+@dataclass
 class Stance:
     toward: str
     polarity: float
@@ -204,6 +217,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     framing: list[FramingSpan] = field(default_factory=list)
     slant: list[Slant] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The `realpolitik.analysis/1` record, JSON-ready."""
@@ -216,6 +230,7 @@ class Analysis:
             "claims": [_plain(c) for c in self.claims],
             "framing": [_plain(f) for f in self.framing],
             "slant": [_plain(s) for s in self.slant],
+            "weapons": [_plain(w) for w in self.weapons],
         }
 
     @classmethod
@@ -232,6 +247,7 @@ class Analysis:
             claims=[_build(Claim, c) for c in record.get("claims", [])],
             framing=[_build(FramingSpan, f) for f in record.get("framing", [])],
             slant=[_build(Slant, s) for s in record.get("slant", [])],
+            weapons=[_build(WeaponMention, w) for w in record.get("weapons", [])],
         )
 
 

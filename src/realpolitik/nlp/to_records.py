@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import (Actor, Analysis, ArmsTransfer, Claim, DateRef, Document, Event, Evidence,
-                       FramingSpan, Location, Mention, Period, Slant, Stance, Weapon)
-from .extensions import ACTOR_SPANS
+                       FramingSpan, Location, Mention, Period, Slant, Stance, Weapon, WeaponMention)
+from .extensions import ACTOR_SPANS, WEAPON_SPANS
 
 
 def to_analysis(doc: Doc, document: Document) -> Analysis:
@@ -30,6 +30,10 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
         claims=[_claim(c, doc) for c in doc._.rp_claims or []],
         framing=[FramingSpan(**f) for f in doc._.rp_framing or []],
         slant=[Slant(**s) for s in doc._.rp_slant or []],
+        weapons=[WeaponMention(s.start_char, s.end_char, s.text, s._.rp_weapon.get("name"),
+                               s._.rp_weapon.get("family"), s._.rp_weapon.get("category"),
+                               s._.rp_weapon.get("manufacturer"))
+                 for s in doc.spans.get(WEAPON_SPANS, [])],
     )
 
 

@@ -36,3 +36,4 @@ def _spans(record: dict):
         yield c["content"]
         yield c["evidence"]
     yield from record["framing"]
+    yield from record.get("weapons", [])

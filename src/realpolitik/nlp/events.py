@@ -20,6 +20,10 @@ from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent,
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
+#: willingness cues that state an intent rather than a guess
+_INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
+                "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
+                "vowed to", "pledged to", "promised to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
 
 
@@ -66,8 +70,33 @@ class EventCoder:
             tid = tgt._.rp_actor if tgt is not None else None
             if sid is not None and sid == tid:
                 continue
-            out.append(self._record(tok, row, index, doc, src, tgt, direct))
+            record = self._record(tok, row, index, doc, src, tgt, direct)
+            out.append(record)
+            intent = self._intent(tok, record)
+            if intent is not None:
+                out.append(intent)
         return out
+
+    def _intent(self, tok: Token, record: dict) -> dict | None:
+        """"X will support Y", "X is ready to attack Y": the statement of intent is itself an event.
+
+        CAMEO codes an actor's stated future cooperation as 03 (express intent to cooperate, PLOVER
+        AGREE) and stated future conflict as 13 (threaten); the act itself keeps its own modality.
+        """
+        cue = (tok._.rp_modality_cue or "").lower()
+        if record["source"] is None or not (record["modality"] == "future" or cue in _INTENT_CUES):
+            return None
+        if record["plover"] in ("AGREE", "THREATEN"):
+            return None
+        conflict = (record.get("quad") or "").endswith("conflict")
+        code = "130" if conflict else "030"
+        cameo = self.cameo.get(code, {})
+        speaker = record["attributed_to"]
+        return {**record, "plover": "THREATEN" if conflict else "AGREE", "mode": None, "cameo": code,
+                "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+                "modality": "asserted" if speaker == "AUTHOR" else "reported",
+                "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
 
     def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int]:
         """(sources, targets, how many of the two came straight from the parse)."""

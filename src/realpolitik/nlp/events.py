@@ -121,7 +121,8 @@ class EventCoder:
                 return pair[:1], pair[1:2], 2
         if not sources:
             sources = self._implicit_source(tok, index)
-        if not targets and len(sources) >= 2 and "reciprocal" in row.get("note", ""):
+        if not targets and len(sources) >= 2:
+            # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:2]
         return sources, targets, direct
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -17,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import Alias, Entity, KnowledgeBase, norm, slug
+from ..kb import FUZZY_TYPES, Alias, Entity, KnowledgeBase, close_names, norm, slug
 from ..kb.places import find_place
 from .extensions import ACTOR_SPANS
 
@@ -30,6 +31,22 @@ TITLES = {"major", "general", "lieutenant", "brigadier", "colonel", "admiral", "
           "president", "minister", "prime", "king", "queen", "prince", "emir", "sultan", "chancellor",
           "senator", "gen", "lt", "col", "maj", "adm", "rear", "vice", "deputy", "hojatoleslam"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: spaCy entity labels whose unknown names are looked up or discovered
+MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+#: military acronyms of things, not organisations
+_NOT_ORG_ACRONYMS = frozenset({"ied", "ieds", "vbied", "vbieds", "uav", "uavs", "ucav", "rpg", "rpgs", "manpads",
+                               "atgm", "sam", "sams", "apc", "apcs", "ifv", "mlrs", "icbm", "slbm", "wmd", "cbrn",
+                               "gps", "ak", "tnt", "pm", "am", "utc", "gmt"})
+#: small words inside a name ("Committee of America", "Abu Jandal al-Kuwaiti")
+_NAME_GLUE = frozenset({"of", "for", "and", "the", "al", "el", "bin", "ibn", "de", "&"})
+#: words that make a direction, not a place, when the model tags them alone ("Southern Iraq")
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+#: prepositions after which a name is a place ("near Palmyra", "in Raqqah")
+LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
+                      "toward", "towards", "nearby"})
+#: endings of demonyms and group names ("Kurdish", "Yazidis", "Shiite"): a NORP so ending is no place
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ite", "ites", "ist", "ists", "ch", "s")
 
 
 @dataclass
@@ -44,7 +61,7 @@ class Candidate:
 class ActorLinker:
     """`realpolitik_actors_v1`: fills doc.spans["rp_actors"], doc.ents and doc._.rp_actor_info."""
 
-    def __init__(self, nlp, kb: KnowledgeBase, *, fuzzy_cutoff: float = 0.8):
+    def __init__(self, nlp, kb: KnowledgeBase, *, fuzzy_cutoff: float = 0.7):
         self.kb = kb
         self.fuzzy_cutoff = fuzzy_cutoff
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -56,22 +73,35 @@ class ActorLinker:
         for a in kb.aliases:
             key = ("c:" if a.case_sensitive else "f:") + (a.text if a.case_sensitive else a.text.lower())
             self.by_key[key].append(a)
-            (exact if a.case_sensitive else folded)[key].append(a.text)
+            table = exact if a.case_sensitive else folded
+            table[key].append(a.text)
+            if "'" in a.text:  # typographic apostrophes: "Da’esh", "People’s Republic"
+                table[key].append(a.text.replace("'", "’"))
         for matcher, table in ((self.exact, exact), (self.folded, folded)):
             for key, texts in table.items():
                 matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
         # surnames of known people: "Gantz" alone, once unambiguous in the knowledge base
         surnames: dict[str, set[str]] = defaultdict(set)
+        names_of: dict[str, set[str]] = defaultdict(set)
+        for a in kb.aliases:
+            if a.case_sensitive:
+                names_of[a.entity_id].add(a.text)
         for e in kb.entities.values():
             if e.type == "person":
-                last = e.name.split()[-1]
-                if len(last) >= 4 and last[0].isupper():
-                    surnames[last].add(e.id)
+                for full in {e.name} | names_of.get(e.id, set()):
+                    if len(full.split()) < 2:
+                        continue
+                    last = full.split()[-1]
+                    for cand in (last, re.sub(r"^(?:al|el|ad|as|ash|an)-", "", last)):
+                        if len(cand) >= 4 and cand[0].isupper():
+                            surnames[cand].add(e.id)
         for last, ids in surnames.items():
             if len(ids) == 1:
                 key = "s:" + last
                 self.by_key[key].append(Alias(last, next(iter(ids)), "name"))
                 self.exact.add(key, [nlp.make_doc(last)])
+        #: generic weapon words ("UAV", "IED"): never an organisation's acronym
+        self._generic = {norm(r.get("text") or "") for r in kb.table("weapon_generic")} | _NOT_ORG_ACRONYMS
         self.role_rows = {r["text"]: r for r in kb.table("roles")}
         self.roles.add("ROLE", list(nlp.tokenizer.pipe(self.role_rows)))
         self.sector_rows = {r["text"]: r for r in kb.table("sectors")}
@@ -81,7 +111,7 @@ class ActorLinker:
         self.fuzzy_ids: list[str] = []
         for a in kb.aliases:
             e = kb.entities.get(a.entity_id)
-            if e and e.type in ("person", "company", "organization", "armed_group", "igo") and a.case_sensitive:
+            if e and e.type in FUZZY_TYPES and a.case_sensitive:
                 n = norm(a.text)
                 if len(n) >= 6:
                     self.fuzzy_names[len(self.fuzzy_ids)] = n
@@ -91,7 +121,11 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         info: dict[str, dict] = {}
         self._date, self._new = doc._.rp_published, {}
+        roles = list(self.roles(doc))
+        self._role_starts = {s for _, s, _ in roles}
+        self._role_tokens = {i for _, s, e in roles for i in range(s, e)}
         cands = self._kb_candidates(doc)
+        cands += self._names_over_states(doc, cands)
         chosen = self._choose(cands)
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen += self._model_candidates(doc, taken)
@@ -128,6 +162,44 @@ class ActorLinker:
                 out.append(Candidate(start, end, alias.entity_id, alias.kind, prio - key.startswith("s:")))
         return out
 
+    def _names_over_states(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Names the model reads that hold a state's name or demonym: "the Syrian Computer
+        Society", "Abu Jandal al-Kuwaiti". They are new actors of that state's country, unless the
+        rest is only a sector noun ("the Azerbaijani Defense Ministry" stays the state's organ).
+        """
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PERSON"):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
+                end -= 1
+            if end - start < 2 or any(r in self._role_starts for r in range(start, end)):
+                continue
+            if not all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE or t.text == "-" for t in doc[start:end]):
+                continue
+            inside = [c for c in cands if c.start < end and start < c.end]
+            if not inside or any(c.start < start or c.end > end for c in inside):
+                continue
+            ents = [self.kb.entities.get(c.entity_id) for c in inside]
+            if any(e is None or e.type != "state" for e in ents) or len({e.id for e in ents}) != 1:
+                continue
+            first = min(inside, key=lambda c: c.start)
+            if first.start == start and end - start == first.end - first.start:
+                continue
+            if ent.label_ == "PERSON" and first.start == start:
+                continue  # "Russian Sergei Lavrov": a demonym before a name describes the person
+            rest = doc[first.end:end].text.lower()
+            if first.start == start and rest in self.sector_rows:
+                continue
+            c = self._discover(doc[start:end].text, "person" if ent.label_ == "PERSON" else "organization",
+                               start, end, country=ents[0].id)
+            c.priority = 1
+            out.append(c)
+        return out
+
     def _pick(self, aliases: list[Alias], doc: Doc) -> Alias:
         """Several entities share a surface form: prefer states, then people in office at the date."""
         if len(aliases) == 1:
@@ -161,25 +233,36 @@ class ActorLinker:
     def _model_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            if ent.label_ not in MODEL_LABELS:
                 continue
             toks = [t for t in ent if t.i not in taken]
             # trim determiners, quotes and possessive endings, and stop at a taken token
             toks = _contiguous(toks)
-            while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+            locative = False
+            while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")
+                            or (toks[0].lower_ in LOCATIVE and len(toks) > 1)):
+                locative = locative or toks[0].lower_ in LOCATIVE  # "Near Palmyra" tagged PERSON
                 toks = toks[1:]
             while toks and (toks[-1].is_punct or toks[-1].text in _POSSESSIVE):
                 toks = toks[:-1]
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
-            c = self._resolve_unknown(doc, start, end, ent.label_)
+            c = self._resolve_unknown(doc, start, end, ent.label_, locative)
             if c:
                 out.append(c)
                 taken.update(range(c.start, c.end))
         return out
 
-    def _resolve_unknown(self, doc: Doc, start: int, end: int, label: str) -> Candidate | None:
+    def _resolve_unknown(self, doc: Doc, start: int, end: int, label: str,
+                         locative: bool = False) -> Candidate | None:
+        """A model entity the knowledge base did not match: fuzzy name, place, or a new actor.
+
+        The model's type is kept: people and organisations are discovered as `new:<slug>`, places
+        (GPE, LOC, FAC) are looked up in GeoNames and ISO 3166, and kept as new locations when unknown.
+        A name the model calls a person or a group is still a place when GeoNames knows it and it
+        stands where places stand ("in Raqqah", "Near Palmyra").
+        """
         name_start = start
         while name_start < end - 1 and doc[name_start].lower_.rstrip(".") in TITLES:
             name_start += 1
@@ -187,45 +270,89 @@ class ActorLinker:
         fuzzy = self._fuzzy(text)
         if fuzzy:
             return Candidate(name_start, end, fuzzy, "alias", 1)
-        if label in ("GPE", "LOC", "FAC", "ORG") and doc[start].is_title:
-            place = find_place(text)
-            if place and (label != "ORG" or self._place_context(doc, start)):
-                eid = f"geo:{place.geonameid}"
-                self.kb.entities.setdefault(eid, Entity(eid, place.name, "location", place.country,
-                                                        None, None, place.lat, place.lon))
-                return Candidate(start, end, eid, "name", 1)
+        if not doc[start].is_title and not doc[start].is_upper:
+            return None
+        placelike = label in ("GPE", "LOC", "FAC")
+        if not placelike:
+            locative = locative or self._place_context(doc, start, strict=label == "PERSON")
+        if placelike or locative or (label == "NORP" and not _demonym_like(text)):
+            state = self._iso_country(text) if label == "GPE" else None
+            if state:
+                return Candidate(start, end, state, "alias", 1)
+            place = self._place(text)
+            if place and (placelike or locative or place.population >= 100_000):
+                return Candidate(start, end, place.id, "name", 1)
+            if placelike and all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]) \
+                    and not doc[start].like_num and not all(t.lower_ in _DIRECTIONS for t in doc[start:end]):
+                return self._discover(doc[start:end].text, "location", start, end)
+            if label == "NORP":
+                return None
         if label == "PERSON" and all(t.is_title or t.is_punct for t in doc[name_start:end]):
+            if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
+                return None
             return self._discover(text, "person", name_start, end)
-        if label == "ORG" and end - start > 1 and doc[start].is_title:
-            return self._discover(doc[start:end].text, "organization", start, end)
+        if label == "ORG" and not self._role_tokens.intersection(range(start, end)):  # "Minister of ... of"
+            tok = doc[start]
+            # one word only when an acronym ("NAVCENT"), and not a weapon's ("VBIED", "UAV")
+            if end - start > 1 or (tok.is_upper and len(tok) >= 2 and tok.is_alpha
+                                   and not self.kb.find_weapon(tok.text) and tok.lower_ not in self._generic):
+                return self._discover(doc[start:end].text, "organization", start, end)
         return None
 
-    def _discover(self, name: str, etype: str, start: int, end: int) -> Candidate:
+    def _place(self, text: str) -> Entity | None:
+        """A GeoNames town or an ISO 3166-2 subdivision called `text`, as a location entity."""
+        place = find_place(text)
+        if place:
+            eid = f"geo:{place.geonameid}"
+            e = self.kb.entities.setdefault(eid, Entity(eid, place.name, "location", place.country,
+                                                        None, None, place.lat, place.lon))
+            return _Placed(e, place.population)
+        sub = _subdivision(text)
+        if sub:
+            eid = f"iso:{sub[0]}"
+            e = self.kb.entities.setdefault(eid, Entity(eid, sub[1], "location", sub[2]))
+            return _Placed(e, 0)
+        return None
+
+    def _iso_country(self, text: str) -> str | None:
+        """A country name ISO 3166 knows (official and common names) that the KB spells otherwise."""
+        iso = _iso_country(text)
+        return iso if iso and self.kb.entities.get(iso) is not None and self.kb.entities[iso].type == "state" else None
+
+    def _discover(self, name: str, etype: str, start: int, end: int, *, country: str | None = None) -> Candidate:
         eid = "new:" + slug(name)
-        self._new.setdefault(eid, (name, etype))
+        self._new.setdefault(eid, (name, etype, country))
         return Candidate(start, end, eid, "name", 0)
 
     @staticmethod
-    def _place_context(doc: Doc, start: int) -> bool:
+    def _place_context(doc: Doc, start: int, *, strict: bool = False) -> bool:
+        """Whether the word before stands where places stand; `strict` (for names the model calls
+        people) leaves out "of", "from" and "to", which precede people as often as places."""
         prev = doc[start - 1] if start > 0 else None
-        return prev is not None and prev.lower_ in ("in", "of", "near", "at", "from", "to", "into", "around")
+        words = LOCATIVE if strict else LOCATIVE | {"of", "from", "to"}
+        return prev is not None and prev.lower_ in words
 
     def _fuzzy(self, text: str) -> str | None:
-        """A knowledge-base name within a bounded edit distance of `text` (each word within 2 edits)."""
+        """A knowledge-base name within a bounded edit distance of `text`.
+
+        The same number of words; each word equal up to a trailing plural "s", or within one edit
+        (two for words of five letters or more); at least one word of a multi-word name equal, so
+        "Albite System" is Elbit Systems and "Zakir Hasanof" Zakir Hasanov, but two unrelated names
+        that merely look alike are not. A single word needs six letters and its first letter right.
+        """
         key = norm(text)
         if len(key) < 6 or not self.fuzzy_names:
             return None
-        hit = process.extractOne(key, self.fuzzy_names, scorer=Levenshtein.normalized_similarity,
-                                 score_cutoff=self.fuzzy_cutoff)
-        if not hit:
-            return None
-        name, _, idx = hit
-        words, target = key.split(), name.split()
-        if len(words) != len(target):
-            return None
-        if all(Levenshtein.distance(a, b) <= (1 if len(b) <= 5 else 2) for a, b in zip(words, target)):
-            return self.fuzzy_ids[idx]
-        return None
+        words = key.split()
+        best = None
+        for name, score, idx in process.extract(key, self.fuzzy_names, scorer=Levenshtein.normalized_similarity,
+                                                score_cutoff=self.fuzzy_cutoff, limit=8):
+            target = name.split()
+            if len(target) != len(words) or not close_names(words, target):
+                continue
+            if best is None or score > best[0]:
+                best = (score, self.fuzzy_ids[idx])
+        return best[1] if best else None
 
     def _fuzzy_runs(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         """Runs of capitalised words the model missed, matched by fuzzy lookup ("Albite System")."""
@@ -250,21 +377,55 @@ class ActorLinker:
         for _, s, e in self.sectors(doc):
             if e - s > starts.get(s, (0, 0))[1] - s:
                 starts[s] = (s, e)
+        ends = {}
+        for s, e in starts.values():
+            if e - s > ends.get(e, (e, e))[1] - ends.get(e, (e, e))[0]:
+                ends[e] = (s, e)
+        taken = {i for c in chosen for i in range(c.start, c.end)}
         out = []
         for c in chosen:
             ent = self.kb.entities.get(c.entity_id)
             nxt = c.end + (1 if c.end < len(doc) and doc[c.end].text in _POSSESSIVE else 0)
+            before = self._sector_before(doc, c.start, ends, taken)
+            if ent is not None and ent.type == "state" and c.kind in ("name", "alias") and before:
+                # "the government of Iraq", "the armed forces of Ukraine"
+                s, e = before
+                oid = self._organ(ent, self.sector_rows[doc[s:e].text.lower()], info)
+                out.append(Candidate(s, c.end, oid, "description", c.priority))
+                continue
+            if ent is not None and ent.type == "person" and ent.country in self.kb.entities \
+                    and nxt < len(doc) and doc[nxt].lower_ == "regime" and nxt not in by_start:
+                # "the Asad regime", "Assad's regime": a label of the leader's state
+                out.append(Candidate(c.start, nxt + 1, ent.country, "label", c.priority))
+                continue
             if ent is None or ent.type != "state" or nxt not in starts or nxt in by_start:
                 out.append(c)
                 continue
             s, e = starts[nxt]
-            row = self.sector_rows[doc[s:e].text.lower()]
-            oid = f"{ent.id}{row['sector']}"
-            info.setdefault(oid, {"id": oid, "name": f"{ent.name} {row['name']}".strip(),
-                                  "type": "organization", "country": ent.id, "sector": row["sector"],
-                                  "role": None, "wikidata": None})
+            oid = self._organ(ent, self.sector_rows[doc[s:e].text.lower()], info)
             out.append(Candidate(c.start, e, oid, "description", c.priority))
         return out
+
+    @staticmethod
+    def _sector_before(doc: Doc, start: int, ends: dict, taken: set[int]) -> tuple[int, int] | None:
+        """A sector noun and "of (the)" right before token `start`."""
+        j = start - 1
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of":
+            return None
+        span = ends.get(j)
+        if span is None or taken.intersection(range(span[0], j)):
+            return None
+        return span
+
+    @staticmethod
+    def _organ(ent: Entity, row: dict, info: dict) -> str:
+        oid = f"{ent.id}{row['sector']}"
+        info.setdefault(oid, {"id": oid, "name": f"{ent.name} {row['name']}".strip(),
+                              "type": "organization", "country": ent.id, "sector": row["sector"],
+                              "role": None, "wikidata": None})
+        return oid
 
     # ------------------------------------------------------------------ roles
     def _roles(self, doc: Doc, spans: list[Span], info: dict) -> None:
@@ -380,7 +541,7 @@ class ActorLinker:
         if eid in info:
             return info[eid]["type"]
         e = self.kb.entities.get(eid)
-        return e.type if e else self._new.get(eid, ("", "organization"))[1]
+        return e.type if e else self._new.get(eid, ("", "organization", None))[1]
 
     def _country(self, eid: str) -> str | None:
         return self.kb.country_of(eid) or (eid[:3] if re.fullmatch(r"[A-Z]{3}[A-Z]{3}", eid) else None)
@@ -398,10 +559,58 @@ class ActorLinker:
                          "role": tenure.role if tenure else None, "wikidata": e.wikidata,
                          "lat": e.lat, "lon": e.lon}
         elif eid in self._new:
-            name, etype = self._new[eid]
-            info[eid] = {"id": eid, "name": name, "type": etype, "country": None, "sector": None,
+            name, etype, country = self._new[eid]
+            info[eid] = {"id": eid, "name": name, "type": etype, "country": country, "sector": None,
                          "role": None, "wikidata": None}
 
+
+
+@dataclass(frozen=True)
+class _Placed:
+    entity: Entity
+    population: int
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+def _demonym_like(text: str) -> bool:
+    return text.lower().endswith(_DEMONYM_ENDINGS)
+
+
+@lru_cache(maxsize=4096)
+def _iso_country(text: str) -> str | None:
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(text).alpha_3
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, tuple[str, str, str | None]]:
+    """Folded name -> (code, name, ISO3 country) for ISO 3166-2 subdivisions with a unique name."""
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, tuple[str, str, str | None]] = {}
+    seen: set[str] = set()
+    for sub in pycountry.subdivisions:
+        key = norm(sub.name)
+        if len(key) < 4:
+            continue
+        if key in seen:
+            out.pop(key, None)
+            continue
+        seen.add(key)
+        out[key] = (sub.code, sub.name, iso3.get(sub.country_code))
+    return out
+
+
+def _subdivision(text: str) -> tuple[str, str, str | None] | None:
+    return _subdivisions().get(norm(text))
 
 
 def _contiguous(toks):

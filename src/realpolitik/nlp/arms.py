@@ -106,6 +106,8 @@ class ArmsExtractor:
         self._makers_from_next_sentence(doc, index, transfers)
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
+            if t["status"] != "used" and t["supplier"] and t["recipient"]:
+                used_events.append(_aid_event(t, index))
         doc._.rp_transfers = transfers
         doc._.rp_arms_events = used_events
         return doc
@@ -244,6 +246,14 @@ class ArmsExtractor:
             calibre = _CALIBRE.search(sent.text)
             if calibre and t["weapon"].get("category"):
                 t["weapon"]["name"] = f"{calibre.group(1)} mm {t['weapon']['category']}"
+
+
+def _aid_event(t: dict, index: ActorIndex) -> dict:
+    """An arms transfer is also an event: CAMEO 072, provide military aid (PLOVER AID)."""
+    return {"plover": "AID", "mode": None, "context": ["military"], "cameo": "072",
+            "source": t["supplier"], "target": t["recipient"], "source_country": t["supplier_country"],
+            "target_country": t["recipient_country"], "modality": t["modality"], "attributed_to": "AUTHOR",
+            "date": None, "location": None, "evidence": t["evidence"], "confidence": t["confidence"]}
 
 
 def _seller_antecedent(frame_tok: Token) -> Token | None:

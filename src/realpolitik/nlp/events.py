@@ -37,6 +37,7 @@ class EventCoder:
                 continue
             self.frames[(r["lemma"].lower(), r["pos"].upper())].append(r)
         self.cameo = {r["code"]: r for r in kb.table("cameo")}
+        self.arms_lemmas = {r["lemma"] for r in kb.table("arms_frames")}
         self.noun_triggers = {lemma for lemma, pos in self.frames if pos == "NOUN"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -44,14 +45,16 @@ class EventCoder:
         weapon_tokens = {i for s in doc.spans.get(WEAPON_SPANS, []) for i in range(s.start, s.end)}
         events: list[dict] = []
         for e in doc._.rp_arms_events or []:
-            events.append({**e, "_nominal": False})
+            cameo = self.cameo.get(e["cameo"], {})
+            events.append({**e, "quad": cameo.get("quad") or None, "_nominal": False,
+                           "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None})
         for tok in doc:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
             row = _select(tok, rows)
-            if row is not None and not _about_weapons(tok, weapon_tokens):
+            if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         doc._.rp_events = _merge(events)
         return doc
@@ -187,7 +190,8 @@ class EventCoder:
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
-    """A trigger whose object is a weapon is an arms transfer, coded by the arms stage."""
+    """An arms-frame word whose object is a weapon ("received mortars") is a transfer: the arms
+    stage codes it, and its AID event, so the frame's other senses (a visit received) stay out."""
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.i in weapon_tokens:
             return True

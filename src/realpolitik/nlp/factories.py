@@ -13,7 +13,7 @@ def _kb(kb_dirs: list[str]) -> KnowledgeBase:
 
 @Language.factory(
     "realpolitik_actors_v1",
-    default_config={"kb_dirs": [], "fuzzy_cutoff": 0.8},
+    default_config={"kb_dirs": [], "fuzzy_cutoff": 0.7},
     assigns=["doc.ents", "doc.spans", "doc._.rp_actor_info", "span._.rp_actor", "span._.rp_kind"],
     requires=["doc.ents", "token.pos", "token.dep"],
 )

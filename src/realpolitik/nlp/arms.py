@@ -104,9 +104,12 @@ class ArmsExtractor:
             if t is not None:
                 transfers.append(t)
         self._makers_from_next_sentence(doc, index, transfers)
+        aid_keys = set()
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
-            if t["status"] != "used" and t["supplier"] and t["recipient"]:
+            key = (t["supplier_country"], t["recipient_country"], t["modality"], t["evidence"][0])
+            if t["status"] != "used" and t["supplier"] and t["recipient"] and key not in aid_keys:
+                aid_keys.add(key)  # one delivery event per deal sentence, however many weapons
                 used_events.append(_aid_event(t, index))
         doc._.rp_transfers = transfers
         doc._.rp_arms_events = used_events

@@ -15,7 +15,7 @@ def _kb(kb_dirs: list[str]) -> KnowledgeBase:
     "realpolitik_actors_v1",
     default_config={"kb_dirs": [], "fuzzy_cutoff": 0.7},
     assigns=["doc.ents", "doc.spans", "doc._.rp_actor_info", "span._.rp_actor", "span._.rp_kind"],
-    requires=["doc.ents", "token.pos", "token.dep"],
+    requires=["doc.ents", "token.tag", "token.dep"],  # token.pos: the attribute ruler maps it from token.tag
 )
 def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str], fuzzy_cutoff: float):
     from .actors import ActorLinker
@@ -27,7 +27,7 @@ def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str], fuzzy_cutoff
     "realpolitik_modality_v1",
     default_config={"kb_dirs": []},
     assigns=["token._.rp_modality", "token._.rp_modality_cue", "token._.rp_speaker"],
-    requires=["token.dep", "token.lemma", "token.pos"],
+    requires=["token.dep", "token.lemma", "token.tag"],  # token.pos comes from token.tag
 )
 def make_modality_tagger(nlp: Language, name: str, kb_dirs: list[str]):
     from .modality import ModalityTagger

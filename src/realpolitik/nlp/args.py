@@ -133,10 +133,13 @@ def subject(tok: Token) -> Token | None:
                 return obj
         return subject(head) if head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ in ("pcomp", "acl") and head is not tok:
-        # "the Azerbaijani forces in occupying ...": the noun the clause hangs on
-        noun = head.head if tok.dep_ == "pcomp" else head
-        if noun.pos_ in ("NOUN", "PROPN"):
-            return noun
+        # "the Azerbaijani forces in occupying ...": the noun the clause hangs on;
+        # "Israel refrained from attacking": the subject of the verb it hangs on
+        gov = head.head if tok.dep_ == "pcomp" else head
+        if gov.pos_ in ("NOUN", "PROPN"):
+            return gov
+        if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
+            return subject(gov)
     return None
 
 

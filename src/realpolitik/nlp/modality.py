@@ -34,12 +34,15 @@ class ModalityTagger:
     def __init__(self, nlp, kb: KnowledgeBase):
         self.words: dict[str, list[tuple[str, str]]] = defaultdict(list)  # lower -> [(kind, modality)]
         self.reporting: dict[str, str] = {}  # lemma -> modality
+        self.negating: dict[str, str] = {}  # "refrain from X", "failed to X": X did not happen
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         multi: dict[str, list[str]] = defaultdict(list)
         for r in kb.table("hedges"):
             text, kind, modality = r["text"], r["kind"], r["modality"]
             if kind == "reporting_verb":
                 self.reporting[text] = modality
+            elif kind == "negating_verb":
+                self.negating[text] = modality
             elif " " in text or "'" in text:
                 multi[f"{kind}|{modality}"].append(text)
             else:
@@ -90,10 +93,14 @@ class ModalityTagger:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 yield "speaker", subj.i, subj.text
+        if came is not None and node.lemma_ in self.negating and came.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "dobj"):
+            yield "negation", self.negating[node.lemma_], node.text
         for child in node.children:
             if child is came:
                 continue
             low = child.lower_
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "neither" for g in child.children):
+                yield "negation", "negated", "neither"  # "Neither A nor B attacked"
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                 yield "negation", "negated", child.text
             elif child.dep_ in ("aux", "auxpass", "advmod", "amod", "mark", "det", "prep") or \

@@ -1,0 +1,232 @@
+"""Claims (who says what, with which cue and modality) and framing (loaded wording, its target,
+whose words they are), with neutrality checked on mirrored pairs. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+from rp_helpers import actor_country, xfail
+
+
+def _claims(record: dict) -> str:
+    return "; ".join(f"{c['speaker']}({c['speaker_country']}) {c['cue']!r} {c['modality']} "
+                     f"{c['content']['text']!r}" for c in record["claims"]) or "no claims"
+
+
+def _framing(record: dict) -> str:
+    return "; ".join(f"{f['text']!r} {f['technique']} ->{f['target']} by {f['attributed_to']}"
+                     for f in record["framing"]) or "no framing"
+
+
+# --------------------------------------------------------------------------------------------
+# Claims
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country, content", [
+    ("According to Iran, the talks will continue next week.", "IRN", "the talks will continue"),
+    ("According to Azerbaijan, the border is calm.", "AZE", "the border is calm"),
+    ("According to the Armenian foreign ministry, the border is calm.", "ARM", "the border is calm"),
+    ("According to Kremlin spokesman Dmitry Peskov, the talks are over.", "RUS", "the talks are over"),
+])
+def test_according_to(analyse, text, country, content):
+    record = analyse(text)
+    (claim,) = record["claims"]
+    assert claim["cue"].lower() == "according to", _claims(record)
+    assert claim["speaker_country"] == country, _claims(record)
+    assert actor_country(record, claim["speaker"]) == country
+    assert claim["modality"] == "reported"
+    assert content in claim["content"]["text"]
+    assert "According" not in claim["content"]["text"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Indian army said that the situation along the border was stable.", "IND"),
+    ("Pakistan said that the ceasefire was holding.", "PAK"),
+    ("Taiwan said that Chinese jets had entered its air defence zone.", "TWN"),
+    ("Venezuela said that the election had been fair.", "VEN"),
+])
+def test_said_that_is_reported(analyse, text, country):
+    record = analyse(text)
+    claims = [c for c in record["claims"] if c["cue"] == "said"]
+    assert claims, _claims(record)
+    (claim,) = claims
+    assert claim["speaker_country"] == country
+    assert claim["modality"] == "reported"
+    assert claim["content"]["text"].startswith("that ") or "said" not in claim["content"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "It seems that the negotiations have stalled.",
+    "It seems that both sides want a deal.",
+    "It appears that the ceasefire is holding.",
+])
+def test_it_seems_is_the_author_speculating(analyse, text):
+    record = analyse(text)
+    (claim,) = record["claims"]
+    assert claim["speaker"] == "AUTHOR"
+    assert claim["speaker_country"] is None
+    assert claim["modality"] == "speculative"
+    assert claim["cue"].lower().startswith("it ")
+    assert "seems" not in claim["content"]["text"] and "appears" not in claim["content"]["text"]
+
+
+def test_denial_is_a_negated_claim(analyse):
+    record = analyse("Armenia denied that its troops had crossed the border.")
+    (claim,) = record["claims"]
+    assert claim["speaker_country"] == "ARM"
+    assert claim["modality"] == "negated"
+
+
+@xfail("quoted claim content is cut unevenly: for 'X said \"...\"' the content keeps the closing "
+       "quotation mark but drops the opening one")
+def test_quoted_content_has_balanced_quotes(analyse):
+    record = analyse('The Russian foreign ministry said "the talks are pointless".')
+    (claim,) = record["claims"]
+    assert claim["content"]["text"].count('"') % 2 == 0, _claims(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Official names are not framing
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Islamic Republic of Iran held elections on Friday.",
+    "The Republic of Azerbaijan signed a deal with Turkey.",
+    "The Republic of Armenia opened a new embassy in Paris.",
+    "The Russian Federation held talks with China.",
+    "The State of Israel marked its anniversary.",
+    "The People's Republic of China issued a statement.",
+    "The Bolivarian Republic of Venezuela appointed a new ambassador.",
+    "The Islamic Republic of Pakistan launched a satellite.",
+    "The Republic of India hosted the summit.",
+    "The Jewish state opened a consulate in Baku.",
+    "The Islamic Republic announced new elections.",
+])
+def test_official_names_are_never_framing(analyse, text):
+    record = analyse(text)
+    assert not record["framing"], _framing(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Neutrality: the same loaded wording aimed at either side is caught the same way
+# --------------------------------------------------------------------------------------------
+
+# Six rival pairs, two labels per side (from kb/data/labels.tsv), in two sentence templates:
+# 12 mirrored label pairs x 2 templates.
+LABEL_PAIRS = [
+    ("ISR", "Zionist regime", "IRN", "mullah regime"),
+    ("ISR", "Tel Aviv regime", "IRN", "Tehran regime"),
+    ("RUS", "Kremlin regime", "UKR", "Kyiv regime"),
+    ("RUS", "Putin regime", "UKR", "Kyiv junta"),
+    ("ARM", "Armenian aggressors", "AZE", "Azerbaijani aggressors"),
+    ("ARM", "Yerevan regime", "AZE", "Aliyev regime"),
+    ("IND", "Modi regime", "PAK", "terror state Pakistan"),
+    ("IND", "Hindutva regime", "PAK", "Terroristan"),
+    ("CHN", "CCP regime", "TWN", "Taiwan separatists"),
+    ("CHN", "Beijing regime", "TWN", "splittist regime"),
+    ("USA", "Washington regime", "VEN", "Maduro regime"),
+    ("USA", "Yankee imperialists", "VEN", "Caracas regime"),
+]
+AUTHOR_TEMPLATES = [
+    "Observers blamed the {label} for the latest escalation.",
+    "The {label} rejected the proposal on Tuesday.",
+]
+
+NEUTRALITY_GAPS = {
+    # (label, template index): reason
+}
+
+
+def _neutral_params():
+    for a, la, b, lb in LABEL_PAIRS:
+        for i, template in enumerate(AUTHOR_TEMPLATES):
+            reason = NEUTRALITY_GAPS.get((la, i)) or NEUTRALITY_GAPS.get((lb, i))
+            marks = (xfail(reason),) if reason else ()
+            yield pytest.param(template, a, la, b, lb, id=f"{a}-{b}-{la}-{lb}-t{i}", marks=marks)
+
+
+def _aimed(record: dict, label: str) -> list[dict]:
+    return [f for f in record["framing"] if label.lower() in f["text"].lower()
+            or f["text"].lower() in label.lower()]
+
+
+@pytest.mark.parametrize("template, a, la, b, lb", list(_neutral_params()))
+def test_mirrored_labels_in_the_author_voice(analyse, template, a, la, b, lb):
+    for label, target, other in ((la, a, b), (lb, b, a)):
+        record = analyse(template.format(label=label))
+        spans = _aimed(record, label)
+        assert spans, f"{label!r} not caught: {_framing(record)}"
+        assert {f["target"] for f in spans} == {target}, _framing(record)
+        assert {f["attributed_to"] for f in spans} == {"AUTHOR"}, _framing(record)
+        assert "name_calling" in {f["technique"] for f in spans}, _framing(record)
+        assert not [f for f in record["framing"] if f["target"] == other], _framing(record)
+
+
+QUOTED = [
+    # (speaker phrase, speaker country, label, label's target)
+    ("Iran's foreign minister", "IRN", "Zionist regime", "ISR"),
+    ("Israel's prime minister", "ISR", "mullah regime", "IRN"),
+    ("The Russian foreign ministry", "RUS", "Kyiv regime", "UKR"),
+    ("Ukraine's president", "UKR", "Kremlin regime", "RUS"),
+    ("Armenia's prime minister", "ARM", "Aliyev regime", "AZE"),
+    ("Azerbaijan's president", "AZE", "Armenian aggressors", "ARM"),
+    ("Pakistan's foreign ministry", "PAK", "Modi regime", "IND"),
+    ("India's foreign ministry", "IND", "terror state Pakistan", "PAK"),
+    ("China's foreign ministry", "CHN", "Taiwan separatists", "TWN"),
+    ("Taiwan's defence ministry", "TWN", "CCP regime", "CHN"),
+    ("Venezuela's foreign minister", "VEN", "Washington regime", "USA"),
+    ("The US State Department", "USA", "Maduro regime", "VEN"),
+]
+
+
+@pytest.mark.parametrize("speaker, country, label, target", QUOTED,
+                         ids=[f"{q[1]}-on-{q[3]}" for q in QUOTED])
+def test_quoted_label_is_the_speakers(analyse, speaker, country, label, target):
+    record = analyse(f'{speaker} said that "the {label} cannot be trusted".')
+    spans = _aimed(record, label)
+    assert spans, _framing(record)
+    for f in spans:
+        assert f["target"] == target, _framing(record)
+        assert f["attributed_to"] != "AUTHOR", _framing(record)
+        assert actor_country(record, f["attributed_to"]) == country, (
+            f"{_framing(record)}; actors: {[(x['id'], x['country']) for x in record['actors']]}")
+
+
+def test_quoted_label_without_that(analyse):
+    record = analyse('Ukraine\'s president said "the Kremlin regime is doomed".')
+    (span,) = _aimed(record, "Kremlin regime")
+    assert span["target"] == "RUS"
+    assert actor_country(record, span["attributed_to"]) == "UKR"
+
+
+def test_same_label_author_vs_quoted(analyse):
+    """The author's own 'Zionist regime' is AUTHOR's; the same words in a quote are Iran's."""
+    own = analyse("The Zionist regime bombed the port again.")
+    quoted = analyse('Iran said "the Zionist regime bombed the port again".')
+    assert {f["attributed_to"] for f in _aimed(own, "Zionist regime")} == {"AUTHOR"}
+    assert {f["attributed_to"] for f in _aimed(quoted, "Zionist regime")} == {"IRN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Zionist regime and the mullah regime traded threats.",
+     {"Zionist regime": "ISR", "mullah regime": "IRN"}),
+    ("The Kremlin regime and the Kyiv regime traded accusations.",
+     {"Kremlin regime": "RUS", "Kyiv regime": "UKR"}),
+])
+def test_both_sides_labelled_in_one_sentence(analyse, text, expected):
+    record = analyse(text)
+    got = {f["text"]: f["target"] for f in record["framing"] if f["technique"] == "name_calling"}
+    assert got == expected, _framing(record)
+
+
+@pytest.mark.parametrize("speaker, country, label, target", [
+    pytest.param("Iran", "IRN", "Zionist regime", "ISR", id="IRN-on-ISR"),
+    pytest.param("Israel", "ISR", "mullah regime", "IRN", id="ISR-on-IRN"),
+])
+@xfail("design question for the owner: in unquoted indirect speech ('Iran said the Zionist "
+       "regime was behind it') the label is attributed to AUTHOR, though the wording is almost "
+       "certainly the speaker's; only quoted labels go to the speaker")
+def test_label_in_indirect_speech_is_the_speakers(analyse, speaker, country, label, target):
+    record = analyse(f"{speaker} said the {label} was behind the attack.")
+    (span,) = _aimed(record, label)
+    assert span["target"] == target
+    assert actor_country(record, span["attributed_to"]) == country, _framing(record)

@@ -1,0 +1,331 @@
+"""Events: PLOVER categories, modality, voice, nominal and reciprocal forms, mirrored sides.
+
+The key invariant: an event the text negates, puts in the conditional, the future or the writer's
+guess is never output with modality "asserted" (spec, "Notes"). Sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rp_helpers import NOT_FACTUAL, pairs, xfail
+
+
+def _find(record: dict, plover: set[str] | str, src: str | None = None, tgt: str | None = None):
+    """Events of the given PLOVER category (or categories) with the given countries (None: any)."""
+    wanted = {plover} if isinstance(plover, str) else set(plover)
+    return [e for e in record["events"]
+            if e["plover"] in wanted
+            and (src is None or e["source_country"] == src)
+            and (tgt is None or e["target_country"] == tgt)]
+
+
+def _show(record: dict) -> str:
+    return "; ".join(f"{e['plover']}/{e['cameo']} {e['modality']} {e['source_country']}->"
+                     f"{e['target_country']} attr={e['attributed_to']}" for e in record["events"]) or "no events"
+
+
+# --------------------------------------------------------------------------------------------
+# Categories (asserted, active voice)
+# --------------------------------------------------------------------------------------------
+
+CATEGORIES = [
+    # (sentence, acceptable PLOVER categories, source country, target country)
+    ("The Israeli foreign minister visited Azerbaijan on Monday.", {"CONSULT"}, "ISR", "AZE"),
+    ("The Armenian prime minister held a phone call with the president of France.",
+     {"CONSULT"}, "ARM", "FRA"),
+    ("Russia negotiated with Ukraine over an exchange of prisoners.", {"CONSULT"}, "RUS", "UKR"),
+    ("The Indian foreign minister met his Pakistani counterpart in Astana.", {"CONSULT"}, "IND", "PAK"),
+    ("Pakistan accused India of violating the ceasefire.", {"ACCUSE"}, "PAK", "IND"),
+    ("China threatened Taiwan with a naval blockade.", {"THREATEN"}, "CHN", "TWN"),
+    ("The United States urged Venezuela to release the detained journalists.",
+     {"REQUEST"}, "USA", "VEN"),
+    ("Pakistan called on India to exercise restraint.", {"REQUEST"}, "PAK", "IND"),
+    pytest.param("The United States called for Venezuela to hold free elections.", {"REQUEST"},
+                 "USA", None, id="call-for-with-object",
+                 marks=xfail("'X called for Y to do Z' is read as a phone call (CONSULT/041) "
+                             "instead of an appeal (REQUEST/020); the +for predicate only fires "
+                             "when for's object is the thing requested")),
+    ("The United States imposed sanctions on Venezuela.", {"SANCTION"}, "USA", "VEN"),
+    ("Iran attacked Israel.", {"ASSAULT"}, "IRN", "ISR"),
+    ("Russian artillery shelled Ukrainian positions near Kherson.", {"ASSAULT"}, "RUS", "UKR"),
+    ("Russia occupied the Ukrainian city of Kherson.", {"ASSAULT", "COERCE"}, "RUS", "UKR"),
+    ("Iran seized an Israeli tanker in the Gulf of Oman.", {"COERCE"}, "IRN", None),
+    ("Russia deployed troops to the border with Ukraine.", {"MOBILIZE"}, "RUS", "UKR"),
+    ("Russia agreed to a ceasefire with Ukraine.", {"AGREE"}, "RUS", None),
+    # the KB maps CAMEO 057 (sign formal agreement) to SUPPORT; PLOVER itself puts it in AGREE
+    ("Armenia and Azerbaijan signed a peace agreement.", {"AGREE", "SUPPORT"}, None, None),
+    ("The United States sent humanitarian aid to Ukraine.", {"AID"}, "USA", "UKR"),
+    ("Japan provided economic aid to Ukraine.", {"AID"}, "JPN", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", CATEGORIES)
+def test_category(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    hits = _find(record, plover, src, tgt)
+    assert hits, f"expected {sorted(plover)} {src}->{tgt}; got {_show(record)}"
+    assert all(e["modality"] == "asserted" for e in hits), _show(record)
+    assert all(e["attributed_to"] == "AUTHOR" for e in hits), _show(record)
+
+
+def test_event_fields_are_consistent(analyse):
+    record = analyse("Azerbaijani forces shelled Armenian villages near Jermuk.")
+    (event,) = _find(record, "ASSAULT")
+    text = record["document"]
+    assert event["evidence"]["end"] <= text["length"]
+    assert event["quad"] == "material_conflict"
+    assert event["cameo"].startswith("19")
+    assert event["goldstein"] is None or event["goldstein"] < 0
+    ids = {a["id"] for a in record["actors"]}
+    assert event["source"] in ids and event["target"] in ids
+
+
+# --------------------------------------------------------------------------------------------
+# Modality
+# --------------------------------------------------------------------------------------------
+
+MODALITY = [
+    # (sentence, PLOVER, acceptable modalities, source country, target country)
+    ("Israel attacked Iran.", "ASSAULT", {"asserted"}, "ISR", "IRN"),
+    ("Iranian officials said Israel attacked a military base near Isfahan.", "ASSAULT",
+     {"reported"}, "ISR", None),
+    ("Armenia said Azerbaijan attacked its border posts.", "ASSAULT", {"reported"}, "AZE", None),
+    ("Israel may impose sanctions on Iran.", "SANCTION", {"hypothetical"}, "ISR", "IRN"),
+    ("The United States could impose sanctions on Venezuela.", "SANCTION", {"hypothetical"},
+     "USA", "VEN"),
+    ("Russia may deploy troops to Belarus.", "MOBILIZE", {"hypothetical"}, "RUS", "BLR"),
+    ("The Indian prime minister will visit Pakistan next week.", "CONSULT", {"future"}, "IND", "PAK"),
+    ("China will hold talks with Taiwan tomorrow.", "CONSULT", {"future"}, "CHN", "TWN"),
+    pytest.param("The US secretary of state is scheduled to visit Venezuela on Friday.", "CONSULT",
+                 {"future", "hypothetical"}, "USA", "VEN", id="scheduled-visit",
+                 marks=xfail("'is scheduled to visit': the source (US secretary of state) is lost "
+                             "(source None) when the verb is under 'scheduled to'")),
+    ("It seems that Russia attacked Ukraine's power grid.", "ASSAULT", {"speculative"}, "RUS", "UKR"),
+    ("It appears that Azerbaijan shelled Armenian villages.", "ASSAULT", {"speculative"}, "AZE", "ARM"),
+    ("Israel probably attacked Iran.", "ASSAULT", {"speculative"}, "ISR", "IRN"),
+    ("Israel did not attack Iran.", "ASSAULT", {"negated"}, "ISR", "IRN"),
+    ("Venezuela never attacked the United States.", "ASSAULT", {"negated"}, "VEN", "USA"),
+    ("Azerbaijan denied attacking Armenia.", "ASSAULT", {"negated", "disputed"}, "AZE", "ARM"),
+    ("Russia denied shelling Ukrainian villages.", "ASSAULT", {"negated", "disputed"}, "RUS", "UKR"),
+    ("Pakistan has not sanctioned India.", "SANCTION", {"negated"}, "PAK", "IND"),
+    ("The United States will not impose new sanctions on Venezuela.", "SANCTION", {"negated"},
+     "USA", "VEN"),
+    ("Iran allegedly attacked Israel.", "ASSAULT", {"disputed", "reported", "speculative"}, "IRN", "ISR"),
+    pytest.param("Israel refrained from attacking Iran.", "ASSAULT", {"negated"}, "ISR", "IRN",
+                 id="refrained-from"),
+    pytest.param("Israel is likely to strike Iran.", "ASSAULT", {"speculative", "hypothetical"},
+                 "ISR", "IRN", id="likely-to",
+                 marks=xfail("'X is likely to strike Y': modality right (speculative) but the "
+                             "source is lost (None)")),
+    pytest.param("Israel has no plans to attack Iran.", "ASSAULT", {"negated"}, "ISR", "IRN",
+                 id="no-plans-to",
+                 marks=xfail("'X has no plans to attack Y': modality right (negated) but the "
+                             "source is lost (None)")),
+]
+
+
+@pytest.mark.parametrize("text, plover, modalities, src, tgt", MODALITY)
+def test_modality(analyse, text, plover, modalities, src, tgt):
+    record = analyse(text)
+    hits = _find(record, plover, src, tgt)
+    assert hits, f"expected {plover} {src}->{tgt}; got {_show(record)}"
+    assert {e["modality"] for e in hits} <= modalities, _show(record)
+
+
+def test_reported_event_is_attributed_to_the_speaker(analyse):
+    record = analyse("Azerbaijan said Armenia attacked its border posts.")
+    (event,) = _find(record, "ASSAULT")
+    assert event["modality"] == "reported"
+    assert event["attributed_to"] == "AZE"
+    assert event["source_country"] == "ARM"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia is expected to attack Kharkiv.", id="expected-to",
+                 marks=xfail("'X is expected to attack Y': source is None and attributed_to is "
+                             "X (RUS) instead of AUTHOR/null; the subject of the raising verb is "
+                             "taken for the speaker")),
+    pytest.param("Israel is believed to have attacked Iran.", id="believed-to",
+                 marks=xfail("'X is believed to have attacked Y': attributed_to is X (the "
+                             "subject) instead of AUTHOR/null, and the source is lost")),
+])
+def test_raising_verbs_keep_the_source(analyse, text):
+    """'X is expected/believed to ...': X is the agent, not the one who says so."""
+    record = analyse(text)
+    hits = _find(record, "ASSAULT")
+    assert hits, _show(record)
+    for e in hits:
+        assert e["modality"] != "asserted", _show(record)
+        assert e["source_country"] in {"RUS", "ISR"}, _show(record)
+        assert e["attributed_to"] in {"AUTHOR", None}, _show(record)
+
+
+# The invariant: for each sentence, every event of the named category must be non-asserted.
+NON_FACTUAL = [
+    ("Israel may impose sanctions on Iran.", "SANCTION"),
+    ("Venezuela might impose sanctions on the United States.", "SANCTION"),
+    ("Israel should sanction Iran.", "SANCTION"),
+    ("Israel is considering sanctions against Iran.", "SANCTION"),
+    ("If Israel attacks Iran, oil prices will rise.", "ASSAULT"),
+    ("Officials fear that Russia could invade Ukraine.", "ASSAULT"),
+    ("Israel plans to strike Iran.", "ASSAULT"),
+    ("Iran is going to attack Israel.", "ASSAULT"),
+    ("Iran would never attack Israel.", "ASSAULT"),
+    ("Israel threatened to attack Iran.", "ASSAULT"),
+    ("Iran warned that it would strike Israel.", "ASSAULT"),
+    ("Russia is expected to attack Kharkiv.", "ASSAULT"),
+    ("It is unclear whether Iran attacked Israel.", "ASSAULT"),
+    ("Reports suggest that China attacked a Taiwanese vessel.", "ASSAULT"),
+    ("Perhaps Israel attacked Iran.", "ASSAULT"),
+    ("Iran possibly attacked Israel.", "ASSAULT"),
+    ("Apparently China attacked a Taiwanese patrol boat.", "ASSAULT"),
+    ("It seems that Ukraine attacked Russia's power grid.", "ASSAULT"),
+    ("Israel did not attack Iran.", "ASSAULT"),
+    ("Armenia denied attacking Azerbaijan.", "ASSAULT"),
+    ("Armenia denied that it had shelled Azerbaijani positions.", "ASSAULT"),
+    ("Russia rejected claims that it shelled Ukrainian villages.", "ASSAULT"),
+    ("Azerbaijan dismissed reports that it attacked Armenia.", "ASSAULT"),
+    ("India did not sign the agreement with Pakistan.", "SUPPORT"),
+    ("Pakistan has not sanctioned India.", "SANCTION"),
+    ("The United States will not impose new sanctions on Venezuela.", "SANCTION"),
+    ("Russia may deploy troops to Belarus.", "MOBILIZE"),
+    ("India will deploy troops along the border with Pakistan.", "MOBILIZE"),
+    ("Venezuela could seize American oil assets.", "COERCE"),
+    ("The Chinese president will meet the Taiwanese leader next month.", "CONSULT"),
+    ("Taiwan will sign a trade deal with the United States.", "SUPPORT"),
+    ("Israel hopes to sign a deal with Azerbaijan.", "SUPPORT"),
+    ("China refused to negotiate with Taiwan.", "CONSULT"),
+    ("Russia denied supplying Iskander missiles to Armenia.", "AID"),
+    pytest.param("Israel refrained from attacking Iran.", "ASSAULT", id="refrained-from"),
+    pytest.param("Neither Armenia nor Azerbaijan attacked the other.", "ASSAULT", id="neither-nor"),
+    ("Armenia and Azerbaijan failed to sign a peace agreement.", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize("text, plover", NON_FACTUAL)
+def test_non_factual_is_never_asserted(analyse, text, plover):
+    record = analyse(text)
+    leaked = [e for e in _find(record, plover) if e["modality"] == "asserted"]
+    assert not leaked, f"asserted {plover} in a non-factual sentence: {_show(record)}"
+
+
+@pytest.mark.parametrize("text, plover", [p for p in NON_FACTUAL if not hasattr(p, "marks")])
+def test_non_factual_modality_is_one_of_the_non_factual_ones(analyse, text, plover):
+    """Denials may be 'negated' or 'disputed'; everything else must carry its own modality."""
+    for e in _find(analyse(text), plover):
+        assert e["modality"] in NOT_FACTUAL | {"disputed", "reported"}, e
+
+
+# --------------------------------------------------------------------------------------------
+# Voice, nominal events, reciprocal events
+# --------------------------------------------------------------------------------------------
+
+FORMS = [
+    # (sentence, PLOVER, source country, target country)
+    ("Ukraine was attacked by Russia.", "ASSAULT", "RUS", "UKR"),
+    ("Russia was attacked by Ukraine.", "ASSAULT", "UKR", "RUS"),
+    ("Armenia was shelled by Azerbaijan.", "ASSAULT", "AZE", "ARM"),
+    ("Taiwan was threatened by China.", "THREATEN", "CHN", "TWN"),
+    ("Venezuela was sanctioned by the United States.", "SANCTION", "USA", "VEN"),
+    ("The Israeli prime minister's visit to Azerbaijan was a success.", "CONSULT", "ISR", "AZE"),
+    ("Modi's visit to Pakistan surprised observers.", "CONSULT", "IND", "PAK"),
+    ("The Iranian attack on Israel caused damage.", "ASSAULT", "IRN", "ISR"),
+]
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", FORMS)
+def test_passive_and_nominal(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+    assert not _find(record, plover, tgt, src), f"direction flipped: {_show(record)}"
+
+
+RECIPROCAL = [
+    ("Talks between Armenia and Azerbaijan resumed in Brussels.", "ARM", "AZE"),
+    ("Talks between Russia and Ukraine collapsed.", "RUS", "UKR"),
+    ("Negotiations between India and Pakistan stalled.", "IND", "PAK"),
+    ("Israel and Azerbaijan held talks on energy.", "ISR", "AZE"),
+    pytest.param("Armenia and Azerbaijan negotiated a peace deal in Washington.", "ARM", "AZE",
+                 id="negotiated-in-place",
+                 marks=xfail("reciprocal 'X and Y negotiated ... in Washington': the place "
+                             "becomes the target (ARM->USA, AZE->USA) instead of X<->Y")),
+]
+
+
+@pytest.mark.parametrize("text, a, b", RECIPROCAL)
+def test_reciprocal(analyse, text, a, b):
+    record = analyse(text)
+    consult = _find(record, "CONSULT")
+    assert consult, _show(record)
+    assert all({e["source_country"], e["target_country"]} == {a, b} for e in consult), _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Mirrored pairs: swapping the sides swaps source and target, and nothing else
+# --------------------------------------------------------------------------------------------
+
+SIDES = {
+    # code: (name as used mid-sentence, adjective)
+    "ISR": ("Israel", "Israeli"), "IRN": ("Iran", "Iranian"),
+    "ARM": ("Armenia", "Armenian"), "AZE": ("Azerbaijan", "Azerbaijani"),
+    "RUS": ("Russia", "Russian"), "UKR": ("Ukraine", "Ukrainian"),
+    "IND": ("India", "Indian"), "PAK": ("Pakistan", "Pakistani"),
+    "CHN": ("China", "Chinese"), "TWN": ("Taiwan", "Taiwanese"),
+    "USA": ("the United States", "American"), "VEN": ("Venezuela", "Venezuelan"),
+}
+RIVALS = [("ISR", "IRN"), ("ARM", "AZE"), ("RUS", "UKR"), ("IND", "PAK"), ("CHN", "TWN"),
+          ("USA", "VEN")]
+
+TEMPLATES = {
+    # name: (template, PLOVER, modality, check target?)
+    "attack": ("{A} attacked {B}.", "ASSAULT", "asserted", True),
+    "shell": ("{a} forces shelled {b} positions overnight.", "ASSAULT", "asserted", True),
+    "passive": ("{B} was attacked by {A}.", "ASSAULT", "asserted", True),
+    "accuse": ("{A} accused {B} of violating the truce.", "ACCUSE", "asserted", True),
+    "threaten": ("{A} threatened {B} with retaliation.", "THREATEN", "asserted", True),
+    "sanction": ("{A} imposed sanctions on {B}.", "SANCTION", "asserted", True),
+    "visit": ("The {a} foreign minister visited {B}.", "CONSULT", "asserted", True),
+    "nominal": ("The {a} attack on {B} caused damage.", "ASSAULT", "asserted", True),
+    "reported": ("{B} said {A} attacked its border posts.", "ASSAULT", "reported", False),
+    "may": ("{A} may impose sanctions on {B}.", "SANCTION", "hypothetical", True),
+    "future": ("The {a} president will visit {B} next week.", "CONSULT", "future", True),
+    "seems": ("It seems that {A} attacked {B}.", "ASSAULT", "speculative", True),
+    "not": ("{A} did not attack {B}.", "ASSAULT", "negated", True),
+    "denied": ("{A} denied attacking {B}.", "ASSAULT", "negated", True),
+}
+
+MIRROR_GAPS = {
+    ("denied", "ARM", "AZE"): "mirror asymmetry: 'Azerbaijan denied attacking Armenia' gives "
+                              "AZE->ARM but 'Armenia denied attacking Azerbaijan' loses the target "
+                              "(ARM->None)",
+}
+
+
+def _sentence(template: str, a: str, b: str) -> str:
+    text = template.format(A=SIDES[a][0], B=SIDES[b][0], a=SIDES[a][1], b=SIDES[b][1])
+    return text[0].upper() + text[1:]
+
+
+def _mirror_params():
+    for name, (template, plover, modality, with_target) in TEMPLATES.items():
+        for a, b in RIVALS:
+            marks = ()
+            reason = MIRROR_GAPS.get((name, a, b))
+            if reason:
+                marks = (xfail(reason),)
+            yield pytest.param(template, plover, modality, with_target, a, b,
+                               id=f"{name}-{a}-{b}", marks=marks)
+
+
+@pytest.mark.parametrize("template, plover, modality, with_target, a, b", list(_mirror_params()))
+def test_mirrored(analyse, template, plover, modality, with_target, a, b):
+    forward, backward = analyse(_sentence(template, a, b)), analyse(_sentence(template, b, a))
+    for record, src, tgt in ((forward, a, b), (backward, b, a)):
+        hits = _find(record, plover, src, tgt if with_target else None)
+        assert hits, f"expected {plover} {src}->{tgt}: {_show(record)}"
+        assert {e["modality"] for e in hits} == {modality}, _show(record)
+        # nothing in the mirrored direction
+        assert not _find(record, plover, tgt, src), f"both directions: {_show(record)}"
+    # the two outputs are each other's mirror image
+    swap = sorted((t, s) for s, t in pairs(backward) if s and t)
+    assert sorted(p for p in pairs(forward) if all(p)) == swap

@@ -143,19 +143,35 @@ class KnowledgeBase:
         return self.weapons[key].as_dict() if key else None
 
     def lookup(self, name: str, *, date: str | None = None) -> list[dict]:
-        """How a name resolves, and why: exact aliases first, then fuzzy candidates."""
-        from rapidfuzz import fuzz, process
+        """How a name resolves, and why: exact aliases (name, alias, demonym, metonym, label),
+        then a known person's surname, then fuzzy candidates with their score and whether the
+        linker's bounded rule (`close_names`) would accept them. People carry their role as of `date`."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
         key = norm(name)
         out = []
         for a in self.aliases:
-            if norm(a.text) == key:
-                out.append(self._describe(a.entity_id, a.kind, f"exact {a.kind}", 100.0, date))
+            if norm(a.text) == key and a.entity_id in self.entities:
+                case = "" if a.case_sensitive else ", any case"
+                out.append(self._describe(a.entity_id, a.kind, f"exact {a.kind} \"{a.text}\"{case}", 100.0, date))
+        if not out and len(key.split()) == 1:
+            people = {a.entity_id for a in self.aliases if a.case_sensitive and len(a.text.split()) >= 2
+                      and self.entities.get(a.entity_id) is not None and self.entities[a.entity_id].type == "person"
+                      and re.sub(r"^(?:al|el|ad|as|ash|an) ", "", norm(a.text.split()[-1])) == key}
+            for pid in sorted(people):
+                unique = "" if len(people) == 1 else f" (ambiguous: {len(people)} people)"
+                out.append(self._describe(pid, "name", f"surname of {self.entities[pid].name}{unique}", 90.0, date))
         if not out:
-            choices = {i: norm(a.text) for i, a in enumerate(self.aliases)}
-            for _, score, i in process.extract(key, choices, scorer=fuzz.ratio, limit=5, score_cutoff=75):
+            choices = {i: norm(a.text) for i, a in enumerate(self.aliases) if a.case_sensitive}
+            for _, score, i in process.extract(key, choices, scorer=Levenshtein.normalized_similarity,
+                                               limit=5, score_cutoff=0.7):
                 a = self.aliases[i]
-                out.append(self._describe(a.entity_id, a.kind, f"fuzzy {score:.0f} ({a.text})", score, date))
+                ok = close_names(key.split(), norm(a.text).split()) and \
+                    self.entities[a.entity_id].type in FUZZY_TYPES
+                bound = "within the linker's bound: linked" if ok else "outside the linker's bound: not linked"
+                out.append(self._describe(a.entity_id, a.kind, f"fuzzy {score * 100:.0f} vs \"{a.text}\", {bound}",
+                                          round(score * 100, 1), date))
         w = self.find_weapon(name)
         if w:
             out.append({"id": w["designation"], "name": w["designation"], "type": "weapon",
@@ -171,9 +187,51 @@ class KnowledgeBase:
     def _describe(self, entity_id: str, kind: str, how: str, score: float, date: str | None) -> dict:
         e = self.entities[entity_id]
         tenure = self.role_as_of(entity_id, date) if e.type == "person" else None
+        if e.type == "person" and self.tenures.get(entity_id):
+            when = f"as of {date}" if date else "latest"
+            if tenure:
+                how += f"; role {when}: {tenure.role} ({tenure.start or '?'} to {tenure.end or 'now'})"
+            else:
+                how += f"; no role in the knowledge base {when}"
         return {"id": e.id, "name": e.name, "type": e.type, "country": e.country,
                 "sector": tenure.sector if tenure else e.sector, "role": tenure.role if tenure else None,
                 "kind": kind, "how": how, "score": score}
+
+
+#: entity types the linker matches fuzzily (states, places and labels only exactly)
+FUZZY_TYPES = ("person", "company", "organization", "armed_group", "igo")
+
+
+def _depluralise(word: str) -> str:
+    return word[:-1] if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def close_names(words: list[str], target: list[str]) -> bool:
+    """The linker's bounded fuzzy rule over folded words (`norm(text).split()`).
+
+    The same number of words; each equal up to a trailing plural "s", or within one edit (two
+    for words of five letters or more; none under four); a multi-word name needs one word equal;
+    a single word needs its first letter right and one edit at most (two from eight letters).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if not words or len(words) != len(target):
+        return False
+    same = 0
+    for a, b in zip(words, target):
+        a, b = _depluralise(a), _depluralise(b)
+        if a == b:
+            same += 1
+            continue
+        if a.isdigit() or b.isdigit():
+            return False
+        shorter = min(len(a), len(b))
+        if Levenshtein.distance(a, b) > (2 if shorter >= 5 else 1 if shorter >= 4 else 0):
+            return False
+    if len(target) == 1:
+        return words[0][:1] == target[0][:1] and (Levenshtein.distance(words[0], target[0]) <= 1
+                                                  or len(target[0]) >= 8)
+    return same >= 1
 
 
 def lookup(name: str, *, date: str | None = None, kb_dirs: tuple[str, ...] = ()) -> list[dict]:

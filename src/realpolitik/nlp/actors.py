@@ -42,6 +42,8 @@ _NAME_GLUE = frozenset({"of", "for", "and", "the", "al", "el", "bin", "ibn", "de
 #: words that make a direction, not a place, when the model tags them alone ("Southern Iraq")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+#: prefixes of ships' names, which the model tags as places
+_SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "ARA", "TCG", "USNS"})
 #: prepositions after which a name is a place ("near Palmyra", "in Raqqah")
 LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
                       "toward", "towards", "nearby"})
@@ -275,6 +277,8 @@ class ActorLinker:
         placelike = label in ("GPE", "LOC", "FAC")
         if not placelike:
             locative = locative or self._place_context(doc, start, strict=label == "PERSON")
+        if doc[start].text in _SHIP_PREFIXES or all(t.lower_ in _DIRECTIONS for t in doc[start:end]):
+            return None  # "HMS Ocean" is a ship; "West" alone is a direction
         if placelike or locative or (label == "NORP" and not _demonym_like(text)):
             state = self._iso_country(text) if label == "GPE" else None
             if state:
@@ -282,8 +286,8 @@ class ActorLinker:
             place = self._place(text)
             if place and (placelike or locative or place.population >= 100_000):
                 return Candidate(start, end, place.id, "name", 1)
-            if placelike and all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]) \
-                    and not doc[start].like_num and not all(t.lower_ in _DIRECTIONS for t in doc[start:end]):
+            if placelike and all((t.is_title or t.is_upper) and t.is_alpha or t.text in ("-", "'") or t.lower_ in _NAME_GLUE
+                                 for t in doc[start:end]):
                 return self._discover(doc[start:end].text, "location", start, end)
             if label == "NORP":
                 return None

@@ -7,6 +7,9 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import ACTOR_SPANS
 
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
+_INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right", "attempt", "effort",
+                 "bid", "threat", "order", "need", "desire", "wish", "aim", "goal", "promise", "pledge",
+                 "commitment", "willingness", "reason"}
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give"}
 
@@ -126,17 +129,25 @@ def subject(tok: Token) -> Token | None:
         return subj
     head = tok.head
     if tok.dep_ in ("xcomp", "conj") and head is not tok:
-        # object control: "provoke Baku to attack" -> Baku attacks
         if tok.dep_ == "xcomp":
+            # object control: "provoke Baku to attack" -> Baku attacks
             obj = child(head, "dobj")
             if obj is not None:
                 return obj
+            # raising: "Russia is expected to attack", "Israel is likely to strike"
+            subj = child(head, "nsubj", "nsubjpass")
+            if subj is not None:
+                return subj
+            if head.pos_ == "ADJ" and head.head.i != head.i:
+                return child(head.head, "nsubj", "nsubjpass")
         return subject(head) if head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ in ("pcomp", "acl") and head is not tok:
         # "the Azerbaijani forces in occupying ...": the noun the clause hangs on;
         # "Israel refrained from attacking": the subject of the verb it hangs on
         gov = head.head if tok.dep_ == "pcomp" else head
         if gov.pos_ in ("NOUN", "PROPN"):
+            if gov.lemma_ in _INTENT_NOUNS and gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
+                return subject(gov.head)  # "Israel has no plans to attack Iran"
             return gov
         if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
             return subject(gov)

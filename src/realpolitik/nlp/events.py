@@ -211,6 +211,10 @@ def _select(tok: Token, rows: list[dict]) -> dict | None:
         want = pat.lstrip("+").lower()
         if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
             return r
+        # "called for Venezuela to hold elections": the particle parsed as the infinitive's marker
+        if any(g.lower_ == want and g.dep_ == "mark" and g.i == tok.i + 1
+               for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") for g in c.children):
+            return r
     return plain
 
 

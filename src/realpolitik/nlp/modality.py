@@ -90,7 +90,8 @@ class ModalityTagger:
                 and came.dep_ in _COMPLEMENT_DEPS:
             modality = self.reporting[node.lemma_]
             yield "reporting_verb", modality, node.text
-            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # "X said": X speaks; "X is expected to": the writer reports an expectation about X
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 yield "speaker", subj.i, subj.text
         if came is not None and node.lemma_ in self.negating and came.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "dobj"):

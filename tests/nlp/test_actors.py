@@ -1,0 +1,212 @@
+"""The actor linker, one test per path: metonyms, labels, demonyms, misspellings, role discovery,
+tenure, possessives, mirrored labels, and names the statistical model mistypes.
+
+Every sentence here is our own. The `nlp` fixture (tests/conftest.py) is the cached default
+pipeline that `realpolitik.analyze` reuses, so the model loads once per session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import realpolitik
+from realpolitik.kb import KnowledgeBase, close_names, norm
+from realpolitik.nlp.extensions import ACTOR_SPANS
+
+
+def actors(nlp, text: str, published: str | None = None) -> dict[str, dict]:
+    """Actor id -> record actor (with mentions) for `text`."""
+    analysis = realpolitik.analyze(text, published=published, nlp=nlp).to_dict()
+    return {a["id"]: a for a in analysis["actors"]}
+
+
+def mention(found: dict[str, dict], words: str) -> tuple[str, str, str]:
+    """(actor id, actor type, mention kind) of the mention whose text is `words`."""
+    for a in found.values():
+        for m in a["mentions"]:
+            if m["text"] == words:
+                return a["id"], a["type"], m["kind"]
+    raise AssertionError(f"no mention {words!r} in {sorted(found)}")
+
+
+def types_over(found: dict[str, dict], words: str) -> set[str]:
+    """Types of every actor with a mention containing `words`."""
+    return {a["type"] for a in found.values() for m in a["mentions"] if words in m["text"]}
+
+
+# --------------------------------------------------------------------------- pipeline health
+def test_analyze_pipes_reports_no_problems(nlp):
+    report = nlp.analyze_pipes(pretty=False)
+    assert not any(report["problems"].values()), report["problems"]
+
+
+# --------------------------------------------------------------------------------- metonyms
+@pytest.mark.parametrize("text, words, state", [
+    ("The Kremlin rejected the proposal on Tuesday.", "Kremlin", "RUS"),
+    ("Officials at the White House declined to comment on the talks.", "White House", "USA"),
+    ("Baku insisted that the ceasefire still held.", "Baku", "AZE"),
+])
+def test_metonym_is_the_state(nlp, text, words, state):
+    assert mention(actors(nlp, text), words) == (state, "state", "metonym")
+
+
+# ----------------------------------------------------------------------------------- labels
+@pytest.mark.parametrize("text, words, state", [
+    ("A spokesman vowed revenge against the Zionist regime after the strike.", "Zionist regime", "ISR"),
+    ("Exiled activists urged pressure on the mullah regime this week.", "mullah regime", "IRN"),
+])
+def test_label_is_the_state_with_kind_label(nlp, text, words, state):
+    assert mention(actors(nlp, text), words) == (state, "state", "label")
+
+
+# Each rival pair: the same sentence with one side's label, then the other's; the ids mirror.
+RIVAL_LABELS = [
+    ("ISR", "Zionist regime", "IRN", "mullah regime"),
+    ("ARM", "Yerevan regime", "AZE", "Baku regime"),
+    ("RUS", "Kremlin regime", "UKR", "Kyiv regime"),
+    ("IND", "Hindutva regime", "PAK", "Terroristan"),
+    ("CHN", "Beijing regime", "TWN", "splittist regime"),
+    ("USA", "Washington regime", "VEN", "Caracas regime"),
+]
+TEMPLATES = [
+    "Commentators on state television blamed the {label} for the night's clashes.",
+    "The {label} is preparing another provocation, the editorial warned.",
+]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("left, left_label, right, right_label", RIVAL_LABELS)
+def test_labels_are_mirrored(nlp, template, left, left_label, right, right_label):
+    for state, label in ((left, left_label), (right, right_label)):
+        found = actors(nlp, template.format(label=label))
+        assert mention(found, label) == (state, "state", "label"), (label, found)
+        assert set(found) == {state}, (label, sorted(found))
+
+
+# --------------------------------------------------------------------------------- demonyms
+def test_demonyms_and_sector_nouns(nlp):
+    found = actors(nlp, "Georgian observers said Azerbaijani forces had pulled back from the ridge.")
+    assert mention(found, "Georgian") == ("GEO", "state", "demonym")
+    assert mention(found, "Azerbaijani forces") == ("AZEMIL", "organization", "description")
+    assert found["AZEMIL"]["country"] == "AZE" and found["AZEMIL"]["sector"] == "MIL"
+
+
+def test_sector_of_state(nlp):
+    found = actors(nlp, "Aid workers praised the government of Armenia for opening the road.")
+    assert mention(found, "government of Armenia") == ("ARMGOV", "organization", "description")
+
+
+# ------------------------------------------------------------------------------ misspellings
+@pytest.mark.parametrize("text, words, actor_id", [
+    ("Engineers from Rafel Advanced Defense Systems toured the new plant.", "Rafel Advanced Defense Systems",
+     "co:rafael-advanced-defense-systems"),
+    ("Drones supplied by Albite System were displayed at the parade.", "Albite System", "co:elbit-systems"),
+    ("Colonel General Zakir Hasanof inspected the units near the frontline.", "Zakir Hasanof",
+     "per:zakir-hasanov"),
+])
+def test_misspelling_links_within_bounded_edits(nlp, text, words, actor_id):
+    actor, _, kind = mention(actors(nlp, text, "2020-10-01"), words)
+    assert (actor, kind) == (actor_id, "alias")
+
+
+def test_fuzzy_rule_is_bounded():
+    assert close_names(norm("Albite System").split(), norm("Elbit Systems").split())
+    assert close_names(norm("Zakir Hasanof").split(), norm("Zakir Hasanov").split())
+    # every word differs: no match, however similar the letters
+    assert not close_names(norm("Albite Sistem").split(), norm("Elbit Systems").split())
+    # short words take at most one edit; word counts must agree
+    assert not close_names(norm("Elbit Co").split(), norm("Elbit Systems").split())
+    assert not close_names(norm("Elbit").split(), norm("Elbit Systems").split())
+
+
+# -------------------------------------------------------------------------- role discovery
+def test_role_discovery_and_surname_coreference(nlp):
+    text = ("Tamaz Beridze, the defence minister of Georgia, opened the exercise on Monday. "
+            "Later Beridze told reporters that the drills would continue.")
+    found = actors(nlp, text)
+    person = found["new:tamaz-beridze"]
+    assert (person["type"], person["country"], person["sector"], person["role"]) == \
+        ("person", "GEO", "GOV", "Minister of Defense")
+    assert [m["text"] for m in person["mentions"]] == ["Tamaz Beridze", "Beridze"]
+    assert not [a for a in found if a.startswith("new:") and a != "new:tamaz-beridze"]
+
+
+def test_role_before_the_name(nlp):
+    found = actors(nlp, "Turkish Defence Minister Hulusi Akar met his counterparts.", "2020-10-01")
+    akar = found["per:hulusi-akar"]
+    assert (akar["country"], akar["role"]) == ("TUR", "Minister of Defense")
+
+
+# ----------------------------------------------------------------------------------- tenure
+@pytest.mark.parametrize("published, role, sector", [
+    ("2013-03-01", "Chief of the General Staff", "MIL"),
+    ("2021-03-01", "Minister of Defense", "GOV"),
+])
+def test_tenure_follows_the_publication_date(nlp, published, role, sector):
+    found = actors(nlp, "Benny Gantz visited the northern border on Sunday.", published)
+    gantz = found["per:benny-gantz"]
+    assert (gantz["role"], gantz["sector"]) == (role, sector)
+
+
+# ------------------------------------------------------------------------------ possessives
+def test_possessive_metonym(nlp):
+    found = actors(nlp, "Tel Aviv's answer came within hours, and Ankara's soon after.")
+    assert mention(found, "Tel Aviv") == ("ISR", "state", "metonym")
+    assert mention(found, "Ankara") == ("TUR", "state", "metonym")
+
+
+# --------------------------------------------------------------------- names never mistyped
+def test_names_the_model_mistypes(nlp):
+    text = ("Yerevan protested after Rafael displayed its systems at a fair about the Caucasus. "
+            "Gantz said Rafael would keep exporting to the Caucasus.")
+    found = actors(nlp, text, "2021-05-01")
+    assert mention(found, "Yerevan") == ("ARM", "state", "metonym")
+    assert types_over(found, "Yerevan") == {"state"}
+    assert types_over(found, "Rafael") == {"company"}
+    assert types_over(found, "Caucasus") == {"location"}
+    assert types_over(found, "Gantz") == {"person"}
+
+
+def test_doc_ents_carry_linker_types(nlp):
+    doc = nlp("Yerevan accused Rafael of supplying the drones.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Yerevan") != "PERSON"
+    assert labels.get("Rafael") == "ORG"
+    assert all(s._.rp_actor for s in doc.spans[ACTOR_SPANS])
+
+
+# ----------------------------------------------------------- model entities the KB lacks
+def test_places_the_model_calls_people(nlp):
+    found = actors(nlp, "Near Kirkuk, two patrols came under fire.")
+    assert types_over(found, "Kirkuk") == {"location"}
+    assert not types_over(found, "Near")
+
+
+def test_unknown_places_and_groups_are_kept(nlp):
+    found = actors(nlp, "Volunteers from the Tbilisi Chess Federation travelled across Europe.")
+    assert types_over(found, "Europe") == {"location"}
+    assert types_over(found, "Chess Federation") == {"organization"}
+
+
+def test_named_group_holding_a_demonym(nlp):
+    found = actors(nlp, "The Armenian Computer Society hosted a hackathon in Gyumri.")
+    eid, etype, _ = mention(found, "Armenian Computer Society")
+    assert etype == "organization" and found[eid]["country"] == "ARM"
+
+
+def test_leader_regime_is_a_label_of_the_state(nlp):
+    found = actors(nlp, "Critics said Assad's regime had lost control of the east.")
+    assert mention(found, "Assad's regime") == ("SYR", "state", "label")
+
+
+# --------------------------------------------------------------------------- kb lookup why
+def test_lookup_explains_why():
+    kb = KnowledgeBase.load()
+    metonym = kb.lookup("Kremlin")[0]
+    assert (metonym["id"], metonym["kind"]) == ("RUS", "metonym") and "exact metonym" in metonym["how"]
+    label = kb.lookup("zionist regime")[0]
+    assert (label["id"], label["kind"]) == ("ISR", "label") and "any case" in label["how"]
+    fuzzy = kb.lookup("Albite System")[0]
+    assert fuzzy["id"] == "co:elbit-systems" and fuzzy["how"].startswith("fuzzy") and "linked" in fuzzy["how"]
+    gantz = kb.lookup("Gantz", date="2013-03-01")[0]
+    assert gantz["role"] == "Chief of the General Staff" and "as of 2013-03-01" in gantz["how"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -112,7 +113,9 @@ def kb_option(f: Callable) -> Callable:
 
 
 def _stdout() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    # rich falls back to 80 columns when piped (make demo, logs): too narrow for eight columns
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 160)
+    return Console(soft_wrap=False, highlight=False, width=width)
 
 
 def _stderr() -> Console:

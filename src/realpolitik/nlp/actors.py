@@ -8,7 +8,7 @@ does not know, and are discovered as new actors with the role their description 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +107,10 @@ class ActorLinker:
         self.role_rows = {r["text"]: r for r in kb.table("roles")}
         self.roles.add("ROLE", list(nlp.tokenizer.pipe(self.role_rows)))
         self.sector_rows = {r["text"]: r for r in kb.table("sectors")}
+        names_by_sector = Counter((r["sector"], r["name"]) for r in kb.table("sectors"))
+        self.sector_names = {}
+        for (sector, name), _ in names_by_sector.most_common():  # the name most rows of a sector share
+            self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
         # fuzzy candidates: multi-word names and long single names of non-state entities
         self.fuzzy_names: dict[int, str] = {}
@@ -423,10 +427,11 @@ class ActorLinker:
             return None
         return span
 
-    @staticmethod
-    def _organ(ent: Entity, row: dict, info: dict) -> str:
+    def _organ(self, ent: Entity, row: dict, info: dict) -> str:
+        # one id per state and sector (CAMEO style), so one name: the sector's usual name
         oid = f"{ent.id}{row['sector']}"
-        info.setdefault(oid, {"id": oid, "name": f"{ent.name} {row['name']}".strip(),
+        generic = self.sector_names.get(row["sector"], row["name"])
+        info.setdefault(oid, {"id": oid, "name": f"{ent.name} {generic}".strip(),
                               "type": "organization", "country": ent.id, "sector": row["sector"],
                               "role": None, "wikidata": None})
         return oid

@@ -332,20 +332,28 @@ def events(actor: str | None, country: str | None, category: str | None, since: 
 @click.option("--weapon", help="Weapon name, family or category contains TEXT (any case).")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality (e.g. asserted).")
 @limit_option
-@format_option("table", "json")
+@format_option("table", "json", "sipri-csv")
+@click.option("--all-modalities", is_flag=True,
+              help="sipri-csv: also write denied, planned and guessed transfers (with their modality).")
 @db_option
 def transfers(supplier: str | None, recipient: str | None, country: str | None, weapon: str | None,
-              modality: str | None, limit: int, fmt: str, db_url: str | None) -> None:
-    """List stored arms transfers.
+              modality: str | None, limit: int, fmt: str, all_modalities: bool, db_url: str | None) -> None:
+    """List stored arms transfers, or write them as a SIPRI-shaped CSV.
 
     \b
     Example:
       realpolitik transfers --supplier ISR --recipient AZE
       realpolitik transfers --weapon Harop --format json
+      realpolitik transfers --format sipri-csv > register.csv
     """
     with _open_store(db_url) as store:
         rows = store.transfers(supplier=supplier, recipient=recipient, country=country,
                                weapon=weapon, modality=modality, limit=limit)
+    if fmt == "sipri-csv":
+        from .export.sipri import write_sipri_csv
+
+        write_sipri_csv(rows, sys.stdout, include_not_happened=all_modalities)
+        return
     for r in rows:
         r["pair"] = (f"{r['supplier_name'] or r['supplier'] or '?'} → "
                      f"{r['recipient_name'] or r['recipient'] or '?'}")
@@ -355,6 +363,41 @@ def transfers(supplier: str | None, recipient: str | None, country: str | None, 
         ("supplier → recipient", "pair"), ("weapon", "weapon_name"), ("category", "category"),
         ("qty", "quantity"), ("status", "status"), ("period", "period"), ("modality", "modality"),
         ("evidence", "snippet")])
+
+
+@main.command("arms-graph")
+@country_option("Only flows with a supplier or recipient of this country (ISO3).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "graphml"]), default="table",
+              show_default=True, help="Output format (json: networkx node-link data).")
+@click.option("--all-modalities", is_flag=True, help="Also count denied, planned and guessed transfers.")
+@limit_option
+@db_option
+def arms_graph(country: str | None, fmt: str, all_modalities: bool, limit: int, db_url: str | None) -> None:
+    """The arms-flow graph: supplier -> recipient, weighted by transfer records.
+
+    \b
+    Example:
+      realpolitik arms-graph --country AZE
+      realpolitik arms-graph --format graphml > arms.graphml
+    """
+    import networkx as nx
+
+    from .analysis.arms import arms_flow_graph, graph_for_export
+
+    with _open_store(db_url) as store:
+        rows = store.transfers(country=country, limit=limit)
+    g = arms_flow_graph(rows, include_not_happened=all_modalities)
+    if fmt == "graphml":
+        for line in nx.generate_graphml(graph_for_export(g)):
+            click.echo(line)
+    elif fmt == "json":
+        _echo_json(nx.node_link_data(g, edges="links"))
+    else:
+        flows = [{"supplier": u, "recipient": v, "records": d["weight"], "weapons": ", ".join(d["weapons"])}
+                 for u, v, d in sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])]
+        _show(flows, fmt="table", title="Arms flows", columns=[
+            ("supplier", "supplier"), ("recipient", "recipient"), ("records", "records"),
+            ("weapons", "weapons")])
 
 
 def _snippet(text: str | None) -> str:

@@ -1,0 +1,1 @@
+"""Exports of stored records in the field's formats."""

@@ -23,6 +23,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50,
             "hundred": 100}
 _CALIBRE = re.compile(r"(\d{2,3})\s?mm\b", re.I)
+_SHIP_PREFIXES = {"HMS", "USS", "FS", "INS", "HMAS", "HMCS", "HNLMS", "ITS", "TCG", "KRI", "BNS", "PNS", "ROKS", "JS"}
 _STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
 
 
@@ -64,6 +65,12 @@ class ArmsExtractor:
                 fam = self.kb.weapons.get(tok.text)
                 found.append(self._span(doc, tok.i, end, doc[tok.i:end].text, tok.text,
                                         fam.category if fam else None, fam.maker if fam else None, 3))
+        for tok in doc:  # a commissioned ship: "HMS Daring", "USS Carney" (navies' ship prefixes)
+            if tok.text in _SHIP_PREFIXES and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+                end = tok.i + 2
+                while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+                found.append(self._span(doc, tok.i, end, doc[tok.i:end].text, None, "warship", None, 2))
         for _, start, end in self.generic(doc):
             text = doc[start:end].text.lower()
             category = self.generic_rows.get(text)

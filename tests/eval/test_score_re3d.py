@@ -59,7 +59,7 @@ def test_record_to_re3d_types():
     }
     got = {(s.start, s.type) for s in spans_of("d", record)}
     assert got == {(0, "Location"), (6, "Nationality"), (13, "Location"), (21, "Organisation"),
-                   (40, "Person"), (50, "Organisation"), (56, "Organisation"), (60, "Location"),
+                   (31, "Organisation"), (40, "Person"), (46, "Person"), (50, "Organisation"), (56, "Organisation"), (60, "Location"),
                    (70, "Weapon"), (80, "MilitaryPlatform")}
     assert spans_of("d", None) == [] and spans_of("d", {"actors": []}) == []
 

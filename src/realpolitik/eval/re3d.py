@@ -25,9 +25,11 @@ MIN_CONFIDENCE = 0.5
 
 TYPE_OF_ACTOR = {"person": "Person", "organization": "Organisation", "company": "Organisation",
                  "armed_group": "Organisation", "igo": "Organisation", "location": "Location"}
-#: Mentions of a state, by mention kind (pronouns are not annotated in re3d).
+#: Mentions of a state, by mention kind. re3d annotates pronouns too ("he" Person, "we"/"they"/"it"
+#: Organisation), so a pronoun standing for a state or group is an Organisation, for a person a Person.
 STATE_MENTION_TYPE = {"name": "Location", "alias": "Location", "metonym": "Location",
-                      "demonym": "Nationality", "label": "Organisation", "description": "Organisation"}
+                      "demonym": "Nationality", "label": "Organisation", "description": "Organisation",
+                      "pronoun": "Organisation"}
 #: Words of a weapon category that make it a Weapon; checked before PLATFORM_WORDS ("anti-tank missile").
 WEAPON_WORDS = ("missile", "rocket", "gun", "rifle", "munition", "mortar", "bomb", "grenade", "torpedo",
                 "ammunition", "shell", "launcher", "howitzer", "artillery", "explosive", "mine")
@@ -101,7 +103,7 @@ def spans_of(doc_id: str, record: dict | None) -> list[Span]:
             if actor.get("type") == "state":
                 t = STATE_MENTION_TYPE.get(kind)
             else:
-                t = TYPE_OF_ACTOR.get(actor.get("type")) if kind != "pronoun" else None
+                t = TYPE_OF_ACTOR.get(actor.get("type"))
             if t:
                 out.add(Span(doc_id, m["start"], m["end"], t))
     for w in record.get("weapons", []) or []:  # an added field; absent: nothing predicted

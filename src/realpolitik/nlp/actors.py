@@ -30,6 +30,7 @@ TITLES = {"major", "general", "lieutenant", "brigadier", "colonel", "admiral", "
           "commander", "captain", "sergeant", "mr", "mrs", "ms", "dr", "sir", "sheikh", "ayatollah",
           "president", "minister", "prime", "king", "queen", "prince", "emir", "sultan", "chancellor",
           "senator", "gen", "lt", "col", "maj", "adm", "rear", "vice", "deputy", "hojatoleslam"}
+_PERSONAL_PRONOUNS = {"he", "she", "him"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: spaCy entity labels whose unknown names are looked up or discovered
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -146,6 +147,7 @@ class ActorLinker:
             self._remember(c.entity_id, info)
         self._roles(doc, spans, info)
         self._corefer_surnames(doc, spans, info)
+        spans = self._pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
         doc.spans[ACTOR_SPANS] = spans
         others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
@@ -530,6 +532,28 @@ class ActorLinker:
         a["sector"] = row["sector"]
         if country and not a.get("country"):
             a["country"] = country
+
+    def _pronouns(self, doc: Doc, spans: list[Span], info: dict) -> list[Span]:
+        """"he"/"she" is the last person named before it, within the sentence or the one before.
+
+        A deliberately small rule: no gender, no plural pronouns, nothing across paragraphs.
+        """
+        people = [s for s in spans if self._type(s._.rp_actor, info) == "person"]
+        if not people:
+            return spans
+        out = list(spans)
+        sents = list(doc.sents)
+        sent_no = {t.i: n for n, sent in enumerate(sents) for t in sent}
+        for tok in doc:
+            if tok.lower_ not in _PERSONAL_PRONOUNS or tok.pos_ != "PRON":
+                continue
+            before = [p for p in people if p.end <= tok.i and sent_no[tok.i] - sent_no[p.start] <= 1
+                      and "\n\n" not in doc[p.end:tok.i].text]
+            if before:
+                span = Span(doc, tok.i, tok.i + 1, label="PERSON")
+                span._.rp_actor, span._.rp_kind = before[-1]._.rp_actor, "pronoun"
+                out.append(span)
+        return sorted(out, key=lambda s: s.start)
 
     def _corefer_surnames(self, doc: Doc, spans: list[Span], info: dict) -> None:
         """A later bare surname ("Bagheri") is the person named in full earlier."""

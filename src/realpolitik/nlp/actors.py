@@ -30,6 +30,8 @@ TITLES = {"major", "general", "lieutenant", "brigadier", "colonel", "admiral", "
           "commander", "captain", "sergeant", "mr", "mrs", "ms", "dr", "sir", "sheikh", "ayatollah",
           "president", "minister", "prime", "king", "queen", "prince", "emir", "sultan", "chancellor",
           "senator", "gen", "lt", "col", "maj", "adm", "rear", "vice", "deputy", "hojatoleslam"}
+_SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "district", "settlement", "port",
+                     "capital", "municipality", "county", "oblast", "governorate", "area", "hamlet"}
 _PERSONAL_PRONOUNS = {"he", "she", "him"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: spaCy entity labels whose unknown names are looked up or discovered
@@ -297,6 +299,18 @@ class ActorLinker:
                 return self._discover(doc[start:end].text, "location", start, end)
             if label == "NORP":
                 return None
+        if label == "PERSON" and end - name_start == 1:
+            tok = doc[name_start]
+            if tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#"):
+                return None  # one capitalised word opening a sentence or a heading ("Deadly ...")
+            head = tok
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            # "the towns of Goris and Vardenis": a settlement noun names its members as places
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in _SETTLEMENT_NOUNS:
+                place = self._place(text)
+                if place:
+                    return Candidate(start, end, place.id, "name", 1)
         if label == "PERSON" and all(t.is_title or t.is_punct for t in doc[name_start:end]):
             if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
                 return None

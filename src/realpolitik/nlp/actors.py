@@ -301,8 +301,8 @@ class ActorLinker:
                 return None
         if label == "PERSON" and end - name_start == 1:
             tok = doc[name_start]
-            if tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#"):
-                return None  # one capitalised word opening a sentence or a heading ("Deadly ...")
+            if (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#")) and tok.pos_ != "PROPN":
+                return None  # an adjective capitalised by its place: "Deadly border fighting ..."
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head

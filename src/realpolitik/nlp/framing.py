@@ -1,8 +1,11 @@
 """Framing: loaded wording, the actor it targets, and whose words they are.
 
 Labels that name a state without its name ("Zionist regime", "Kyiv regime") come from the actor
-stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques), skipping rows
-marked `weak` (words common in neutral reporting). Official names are never labels. Words inside
+stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques); rows marked
+`weak` (words common in neutral reporting) count only with support (a degree word, or aimed at a
+person or group). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
+grows to its phrase by the parse (adjective + noun, adverb + word, label + modifiers). Official
+names are never labels. Words inside
 quotation marks are the quoted speaker's, not the writer's. A per-actor slant summary follows.
 """
 
@@ -27,10 +30,13 @@ class FramingDetector:
     def __init__(self, nlp, kb: KnowledgeBase, *, include_weak: bool = False):
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.weak_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes: list[tuple[str, str]] = []
         by_technique: dict[str, list[str]] = {}
+        weak: dict[str, list[str]] = {}
         for r in kb.table("framing"):
             if "weak" in r.get("note", "") and not include_weak:
+                weak.setdefault(r["technique"], []).append(r["text"])
                 continue
             if r.get("match") == "prefix":
                 self.prefixes.append((r["text"], r["technique"]))
@@ -38,6 +44,8 @@ class FramingDetector:
                 by_technique.setdefault(r["technique"], []).append(r["text"])
         for technique, texts in by_technique.items():
             self.matcher.add(technique, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+        for technique, texts in weak.items():
+            self.weak_matcher.add(technique, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
@@ -52,6 +60,9 @@ class FramingDetector:
                     label_tokens.update(range(m.start, m.end))
         hits = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
         hits += [(tech, t.i, t.i + 1) for t in doc for pre, tech in self.prefixes if t.lower_.startswith(pre)]
+        hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
+                 if _supported(doc[s:e])]
+        hits += _patterns(doc)
         actor_tokens = {i for m in doc.spans.get(ACTOR_SPANS, []) if m._.rp_kind != "label"
                         for i in range(m.start, m.end)}
         for technique, start, end in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
@@ -59,6 +70,7 @@ class FramingDetector:
             if toks & label_tokens or toks & actor_tokens:
                 continue  # official names and labels already coded are not loaded words
             target = self._target(doc[start:end], index)
+            start, end = _phrase(doc, start, end, technique, label_tokens | actor_tokens)
             spans.append(self._span(doc, start, end, technique, target, index, quoted))
         doc._.rp_framing = _dedupe(spans)
         doc._.rp_slant = _slant(doc, doc._.rp_framing)
@@ -101,10 +113,16 @@ class FramingDetector:
                 found = index.actor_of(span.doc[tok._.rp_speaker])
                 if found:
                     return found[0]._.rp_actor
-        root = span.sent.root
-        subj = child(root, "nsubj")
-        found = index.actor_of(subj)
-        return found[0]._.rp_actor if found else "UNKNOWN_SPEAKER"
+        # the quote's speaker is named in the sentence (its subject) or in the one before
+        sents = list(span.doc.sents)
+        i = next(n for n, s in enumerate(sents) if s.start <= span.start < s.end)
+        for sent in (sents[i], sents[i - 1] if i else None):
+            if sent is None:
+                continue
+            found = index.actor_of(child(sent.root, "nsubj"))
+            if found:
+                return found[0]._.rp_actor
+        return "UNATTRIBUTED"  # quoted, so not the writer's words, but no speaker is named
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -143,3 +161,86 @@ def _slant(doc: Doc, framing: list[dict]) -> list[dict]:
         out.append({"actor": actor, "mentions": n, "labelled": labelled, "share_labelled": share,
                     "tone": -share if share else 0.0})
     return out
+
+
+#: Degree words that sharpen an evaluation ("utterly absurd", "so-called", "truly evil").
+_INTENSIFIERS = frozenset("""very so too truly utterly totally completely absolutely extremely incredibly
+deeply really most highly thoroughly downright outright wholly entirely perfectly purely simply
+remarkably exceptionally extraordinarily terribly awfully horribly hopelessly shockingly staggeringly
+insanely ridiculously unbelievably unimaginably deliberately willfully wilfully openly brazenly
+grossly patently blatantly flagrantly shamelessly recklessly viciously cynically egregiously
+monstrously profoundly such""".split())
+_PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "you", "we", "i", "who"})
+_NOUNISH = frozenset({"NOUN", "PROPN"})
+_QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES
+#: Degree words strong enough to make any evaluative adjective loaded ("utterly wrong").
+_STRONG_DEGREE = frozenset("""utterly totally completely absolutely incredibly extremely downright truly
+deeply thoroughly horribly terribly awfully insanely ridiculously unbelievably outright hopelessly
+shockingly staggeringly breathtakingly woefully grossly patently painfully desperately""".split())
+
+
+def _patterns(doc: Doc) -> list[tuple[str, int, int]]:
+    """Loaded wording no word list holds: a strong degree word on an evaluative adjective."""
+    out = []
+    for t in doc:
+        if t.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in _STRONG_DEGREE for c in t.children):
+            out.append(("loaded_language", t.i, t.i + 1))
+    return out
+
+
+def _intensified(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS and c.i < tok.i for c in tok.children)
+
+
+def _personal(tok: Token | None) -> bool:
+    """A person, a group of people or an organisation: a named entity or a personal pronoun."""
+    if tok is None:
+        return False
+    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PERSON_PRONOUNS
+
+
+def _supported(span: Span) -> bool:
+    """A `weak` cue counts only with context: intensified, or aimed at a person or an actor."""
+    tok = span.root
+    if _intensified(tok):
+        return True
+    if tok.dep_ in ("amod", "compound", "appos", "attr") and _personal(tok.head):
+        return True
+    if tok.dep_ in ("acomp", "attr", "oprd"):  # "he is corrupt", "they are thugs"
+        return _personal(child(tok.head, "nsubj", "nsubjpass"))
+    return False
+
+
+def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -> tuple[int, int]:
+    """A loaded word grown to the phrase it loads: the adjective with its noun, the adverb with its
+    word, a degree word in front, the noun of a label with its modifiers; never into a name or
+    across punctuation."""
+    tok = doc[start:end].root
+
+    def ok(i: int) -> bool:
+        return 0 <= i < len(doc) and i not in blocked and not doc[i].is_space \
+            and (not doc[i].is_punct or doc[i].text in _QUOTES or doc[i].text == "-") \
+            and doc[i].sent.start == tok.sent.start
+
+    # degree words and manner adverbs just in front: "utterly absurd", "gratuitously abused"
+    while ok(start - 1) and doc[start - 1].head.i in range(start, end) and doc[start - 1].dep_ in ("advmod", "neg") \
+            and doc[start - 1].pos_ in ("ADV", "PART"):
+        start -= 1
+    head = tok.head
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("amod", "compound") and head.pos_ in _NOUNISH and head.i >= end \
+            and head.i - end <= 3 and all(ok(i) for i in range(end, head.i + 1)):
+        end = head.i + 1  # "flagrant lies", "hypocritical act"
+    elif tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.i == end and head.pos_ in ("ADJ", "VERB", "ADV") \
+            and ok(head.i):
+        end = head.i + 1  # "hypocritically toeing", "absurdly low"
+    elif tok.pos_ in _NOUNISH and technique == "name_calling":
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i < start]
+        while left and all(ok(i) for i in range(left[0].i, start)):
+            start = left[0].i
+            break
+    elif tok.pos_ == "VERB" and technique == "loaded_language":
+        obj = child(tok, "dobj")
+        if obj is not None and obj.i == end and obj.pos_ == "PRON" and ok(obj.i):
+            end = obj.i + 1  # "demonizing them"
+    return start, end

@@ -52,7 +52,8 @@ class ArmsExtractor:
         for key_id, start, end in self.named(doc):
             info = self.kb.weapons.get(self.designation_of.get(doc.vocab.strings[key_id], ""))
             if info is not None:
-                found.append(self._span(doc, start, end, info.designation, info.family, info.category, info.maker, 4))
+                found.append(self._span(doc, start, end, info.designation, info.family, info.category, info.maker, 4,
+                                        info.country))
         for tok in doc:  # an unknown variant of a known family: "Spike-AR"
             if tok.text not in self.families:
                 continue
@@ -88,10 +89,10 @@ class ArmsExtractor:
         return sorted(spans, key=lambda s: s.start)
 
     @staticmethod
-    def _span(doc, start, end, name, family, category, maker, priority) -> Span:
+    def _span(doc, start, end, name, family, category, maker, priority, origin=None) -> Span:
         span = Span(doc, start, end, label="WEAPON")
         span._.rp_weapon = {"name": name, "family": family, "category": category, "manufacturer": maker,
-                            "priority": priority}
+                            "priority": priority, "origin": origin}
         return span
 
     # -------------------------------------------------------------- transfers
@@ -138,9 +139,15 @@ class ArmsExtractor:
     def _transfer(self, span: Span, frame_tok: Token, frame: dict, index: ActorIndex, doc: Doc) -> dict | None:
         w = dict(span._.rp_weapon)
         w.pop("priority", None)
+        made_in = w.pop("origin", None)  # the weapon's country of origin, from the knowledge base
         origin = self._origin(span, index)
         agent = self._agent(frame_tok, index)
         source_prep = _from_object(frame_tok)
+        if source_prep is None and frame_tok.pos_ == "NOUN":
+            # "a contract for 26 Rafale with France": the counterpart of a deal
+            source_prep = prep_object(frame_tok, "with", search_dobj=False)
+            if source_prep is None and frame_tok.dep_ == "dobj":
+                source_prep = prep_object(frame_tok.head, "with", search_dobj=False)
         from_actor = index.actor_of(source_prep)
         maker = None
         if from_actor and index.type(from_actor[0]._.rp_actor) == "company":
@@ -164,6 +171,10 @@ class ArmsExtractor:
         sup_id = supplier._.rp_actor if supplier is not None else None
         rec_id = recipient._.rp_actor if recipient is not None else None
         sup_c, rec_c = index.country(sup_id), index.country(rec_id)
+        origin_only = False
+        if sup_c is None and made_in and made_in != rec_c and rec_id is not None:
+            # no seller named: a new weapon comes from its maker's country (SIPRI's usual supplier)
+            sup_c, origin_only = made_in, True
         if sup_id is None and rec_id is None:
             return None
         if sup_c is not None and sup_c == rec_c:
@@ -182,7 +193,7 @@ class ArmsExtractor:
             "weapon": w, "quantity": _quantity(span),
             "status": _STATUS_BY_MODALITY.get(modality, frame["status"]),
             "period": _period(frame_tok, doc), "modality": modality, "evidence": (start, end),
-            "confidence": 0.8 if sup_id and rec_id else 0.55,
+            "confidence": 0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55,
         }
 
     def _agent(self, frame_tok: Token, index: ActorIndex) -> Span | None:
@@ -201,6 +212,8 @@ class ArmsExtractor:
             return found[0] if found else None
         owner = child(frame_tok, "poss")
         found = index.actor_of(owner)
+        if not found and frame_tok.dep_ in ("dobj", "nsubjpass") and frame_tok.head.pos_ in ("VERB", "AUX"):
+            found = index.actor_of(subject(frame_tok.head))  # "India signed a contract for ..."
         return found[0] if found else None
 
     @staticmethod
@@ -228,6 +241,7 @@ class ArmsExtractor:
         if last is not None:
             w = dict(span._.rp_weapon)
             w.pop("priority", None)
+            w.pop("origin", None)
             transfers.append({**{k: last[k] for k in ("supplier", "supplier_country")},
                               "recipient": user_id, "recipient_country": index.country(user_id),
                               "weapon": w, "quantity": None, "status": "used", "period": None,
@@ -305,13 +319,17 @@ def _calibre_name(doc: Doc, start: int, end: int, category: str | None) -> str |
 
 
 def _quantity(span: Span) -> int | None:
-    for c in span.root.children:
-        if c.dep_ == "nummod":
-            text = c.text.replace(",", "")
-            if text.isdigit():
-                return int(text)
-            if c.lower_ in _NUMBERS:
-                return _NUMBERS[c.lower_]
+    """"four Su-30SM fighters", "12 Rafale jets", "24 howitzers": the number counting the weapon."""
+    heads = [span.root] + ([span.root.head] if span.root.dep_ in ("compound", "nmod", "amod") else [])
+    candidates = [c for h in heads for c in h.children if c.dep_ == "nummod"]
+    doc = span.doc
+    candidates += [doc[i] for i in range(max(0, span.start - 2), span.start) if doc[i].like_num]
+    for c in candidates:
+        text = c.text.replace(",", "")
+        if text.isdigit():
+            return int(text)
+        if c.lower_ in _NUMBERS:
+            return _NUMBERS[c.lower_]
     return None
 
 

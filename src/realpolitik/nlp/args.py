@@ -11,7 +11,8 @@ _INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right"
                  "bid", "threat", "order", "need", "desire", "wish", "aim", "goal", "promise", "pledge",
                  "commitment", "willingness", "reason"}
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
-                "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give"}
+                "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
+                "grant", "engage", "lodge", "undertake"}
 
 
 class ActorIndex:

@@ -24,6 +24,8 @@ MAX_PAIRS = 4
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
                 "vowed to", "pledged to", "promised to"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
+_OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
 
 
@@ -56,7 +58,8 @@ class EventCoder:
             row = _select(tok, rows)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
-        doc._.rp_events = _merge(events)
+        _rank_embedded(events, doc)
+        doc._.rp_events = _merge(_prune(events, doc))
         return doc
 
     # ---------------------------------------------------------------- coding
@@ -75,8 +78,10 @@ class EventCoder:
                 continue
             record = self._record(tok, row, index, doc, src, tgt, direct)
             out.append(record)
-            intent = self._intent(tok, record)
+            intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
             if intent is not None:
+                # the statement of intent is what the sentence reports: it outranks the act
+                record["confidence"] = round(record["confidence"] - 0.1, 2)
                 out.append(intent)
         return out
 
@@ -100,6 +105,34 @@ class EventCoder:
                 "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
                 "modality": "asserted" if speaker == "AUTHOR" else "reported",
                 "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
+
+    def _refusal(self, record: dict) -> dict | None:
+        """"The US said it would not meet the demands", "Syria will not accept more refugees": an
+        actor's negated cooperative act is a rejection (CAMEO 12, PLOVER REJECT)."""
+        if record["modality"] != "negated" or record["source"] is None or record["plover"] not in _COOPERATIVE:
+            return None
+        cameo = self.cameo.get("120", {})
+        return {**record, "plover": "REJECT", "mode": None, "cameo": "120",
+                "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+                "modality": "asserted" if record["attributed_to"] == "AUTHOR" else "reported",
+                "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
+
+    def _obligation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
+        """"Russia said Sudan must return the helicopter": a speaker saying another actor must act
+        demands it (CAMEO 10, PLOVER REQUEST), the speaker as source and the obliged actor as target."""
+        cue = (tok._.rp_modality_cue or "").lower()
+        speaker = record["attributed_to"]
+        if cue not in _OBLIGATION_CUES or speaker in (None, "AUTHOR") or record["source"] in (None, speaker):
+            return None
+        cameo = self.cameo.get("100", {})
+        return {**record, "plover": "REQUEST", "mode": None, "cameo": "100", "context": [],
+                "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+                "source": speaker, "source_country": index.country(speaker),
+                "target": record["source"], "target_country": record["source_country"],
+                "modality": "reported", "confidence": round(min(0.95, record["confidence"] + 0.05), 2),
+                "_nominal": False}
 
     def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int]:
         """(sources, targets, how many of the two came straight from the parse)."""
@@ -131,7 +164,8 @@ class EventCoder:
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":
-            return index.actor_of(subject(tok))
+            subj = subject(tok)
+            return index.actor_of(subj) or _pronoun_antecedent(subj, index)
         if role == "dobj":
             obj = child(tok, "nsubjpass") if passive else child(tok, "dobj")
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
@@ -139,9 +173,18 @@ class EventCoder:
             return index.actor_of(child(tok, "dative"))
         if role.startswith("pobj:"):
             obj = prep_object(tok, role[5:])
+            if obj is None and tok.pos_ in ("NOUN", "PROPN") and light_verb_subject(tok) is not None:
+                # "granted asylum to five officers", "held talks on Monday with Iran": the
+                # preposition hangs on the light verb
+                obj = prep_object(tok.head, role[5:], search_dobj=False)
             if obj is None:
                 return []
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=8) if not as_source else [])
+        if role == "xcomp":  # "threatened to shell Iraqi towns": the target of the act threatened
+            return _complement_target(tok, index) if not as_source else []
+        if role == "ccomp":  # "demanded that the US cancel ...": the one asked to act
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            return index.actor_of(subject(comp)) if comp is not None else []
         if role in ("poss", "compound", "amod"):
             return [index.at(c) for c in tok.children if c.dep_ == role and index.at(c) is not None][:2]
         return []
@@ -185,8 +228,92 @@ class EventCoder:
             "date": _date(tok, doc), "location": _location(tok, index, tgt),
             "evidence": (start, end),
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
-            "_nominal": tok.pos_ == "NOUN",
+            "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
         }
+
+
+#: how much an event loses when its trigger sits inside another event's clause
+EMBEDDED_PENALTY = 0.3
+
+
+def _rank_embedded(events: list[dict], doc: Doc) -> None:
+    """"Iran threatened to shell Iraqi towns", "China demanded that the US cancel the sale": the
+    governing event (threaten, demand) is what the sentence codes; an event whose trigger lies below
+    another trigger (or below the light verb of a nominal trigger, "staged rallies to demand ...")
+    loses confidence. Coordinated triggers ("attacked and killed") are peers, not embedded."""
+    anchors: dict[int, int] = {}
+    for e in events:
+        i = e.get("_tok")
+        if i is None:
+            continue
+        anchors[i] = i
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.i != i:
+            anchors.setdefault(tok.head.i, i)
+    for e in events:
+        i = e.get("_tok")
+        if i is None:
+            continue
+        node = doc[i]
+        only_conj = True
+        while node.head.i != node.i:
+            only_conj = only_conj and node.dep_ == "conj"
+            node = node.head
+            owner = anchors.get(node.i)
+            if owner is not None and owner != i and not only_conj:
+                e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
+                break
+
+
+def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
+    """"Switzerland said it had expelled two diplomats": an unresolved subject pronoun of a reported
+    clause stands for the subject of the clause that reports it, else for the sentence's first actor."""
+    if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she", "we"):
+        return []
+    node = subj.head
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
+        node = node.head
+        found = index.actor_of(child(node, "nsubj"))
+        if found:
+            return found[:1]
+    before = [index.at(t) for t in subj.sent if t.i < subj.i and index.at(t) is not None]
+    return before[:1]
+
+
+_COMPLEMENT_PREPS = ("to", "against", "on", "with", "from", "at", "into", "for")
+
+
+def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
+    """The affected party of the act a verb governs ("vowed to attack Iraq", "offered to hand
+    over two suspects to Britain"): the complement verb's object, dative or prepositional object."""
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:
+        return []
+    obj = child(comp, "dobj", "dative")
+    found = index.actor_of(obj)
+    if found:
+        return found
+    for prep in _COMPLEMENT_PREPS:
+        p = prep_object(comp, prep)
+        if p is not None and index.actor_of(p):
+            return index.actor_of(p)
+    return index.actors_in(obj, max_depth=3) if obj is not None else []
+
+
+#: below this confidence an event survives only as its sentence's strongest reading
+WEAK_EVENT = 0.5
+
+
+def _prune(events: list[dict], doc: Doc) -> list[dict]:
+    """Drop weak readings (embedded, argument-less or nominal) that a stronger event of the same
+    sentence already covers; a sentence's strongest event is always kept."""
+    best: dict[int, float] = defaultdict(float)
+    for e in events:
+        if e.get("_tok") is not None:
+            k = doc[e["_tok"]].sent.start
+            best[k] = max(best[k], e["confidence"])
+    return [e for e in events if e.get("_tok") is None or e["confidence"] >= WEAK_EVENT
+            or e["confidence"] >= best[doc[e["_tok"]].sent.start]]
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
@@ -262,5 +389,6 @@ def _merge(events: list[dict]) -> list[dict]:
     for i, e in enumerate(out, 1):
         e["id"] = f"e{i}"
         e.pop("_nominal", None)
+        e.pop("_tok", None)
         e.pop("trigger", None)
     return out

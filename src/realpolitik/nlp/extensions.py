@@ -27,9 +27,9 @@ _SPAN = {
     "rp_weapon": None,      # weapon dict of a weapon mention
 }
 _TOKEN = {
-    "rp_modality": None,    # modality of the clause headed by this token
+    "rp_modality": None,    # modality of the clause headed by this token (None: asserted)
     "rp_modality_cue": None,
-    "rp_speaker": None,     # token index of the speaker's head, or -1 for the AUTHOR
+    "rp_speaker": None,     # token index of the speaker's head; None or -1: the AUTHOR
 }
 
 

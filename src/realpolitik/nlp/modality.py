@@ -59,7 +59,9 @@ class ModalityTagger:
         for tok in doc:
             if tok.pos_ in _TAGGED_POS:
                 modality, cue, speaker = self.modality(tok, phrase_cues)
-                tok._.rp_modality, tok._.rp_modality_cue, tok._.rp_speaker = modality, cue, speaker
+                # unset means asserted by the author: writing only the rest keeps Docs small and fast
+                if modality != "asserted" or speaker != -1:
+                    tok._.rp_modality, tok._.rp_modality_cue, tok._.rp_speaker = modality, cue, speaker
         return doc
 
     def modality(self, tok: Token, phrase_cues: dict) -> tuple[str, str | None, int]:

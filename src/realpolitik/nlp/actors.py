@@ -116,6 +116,7 @@ class ActorLinker:
             self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
         # fuzzy candidates: multi-word names and long single names of non-state entities
+        self._fuzzy_seen: dict[str, str | None] = {}
         self.fuzzy_names: dict[int, str] = {}
         self.fuzzy_ids: list[str] = []
         for a in kb.aliases:
@@ -357,6 +358,14 @@ class ActorLinker:
         return prev is not None and prev.lower_ in words
 
     def _fuzzy(self, text: str) -> str | None:
+        """`_fuzzy_lookup`, remembered: the same unknown names recur across a corpus."""
+        if text not in self._fuzzy_seen:
+            if len(self._fuzzy_seen) > 50_000:
+                self._fuzzy_seen.clear()
+            self._fuzzy_seen[text] = self._fuzzy_lookup(text)
+        return self._fuzzy_seen[text]
+
+    def _fuzzy_lookup(self, text: str) -> str | None:
         """A knowledge-base name within a bounded edit distance of `text`.
 
         The same number of words; each word equal up to a trailing plural "s", or within one edit

@@ -8,6 +8,7 @@ does not know, and are discovered as new actors with the role their description 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,7 +154,8 @@ class ActorLinker:
         spans = self._pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
         doc.spans[ACTOR_SPANS] = spans
-        others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        others = [e for e in doc.ents if covered.isdisjoint(range(e.start, e.end))]
         doc.ents = filter_spans([s for s in spans if s._.rp_kind != "description"] + others)
         doc._.rp_actor_info = info
         return doc
@@ -564,14 +566,19 @@ class ActorLinker:
         people = [s for s in spans if self._type(s._.rp_actor, info) == "person"]
         if not people:
             return spans
+        pronouns = [t for t in doc if t.lower_ in _PERSONAL_PRONOUNS and t.pos_ == "PRON"]
+        if not pronouns:
+            return spans
         out = list(spans)
-        sents = list(doc.sents)
-        sent_no = {t.i: n for n, sent in enumerate(sents) for t in sent}
-        for tok in doc:
-            if tok.lower_ not in _PERSONAL_PRONOUNS or tok.pos_ != "PRON":
-                continue
-            before = [p for p in people if p.end <= tok.i and sent_no[tok.i] - sent_no[p.start] <= 1
-                      and "\n\n" not in doc[p.end:tok.i].text]
+        starts = [sent.start for sent in doc.sents]
+        text = doc.text  # built once: Doc.text joins every token
+
+        def sent_no(i: int) -> int:
+            return bisect_right(starts, i) - 1
+
+        for tok in pronouns:
+            before = [p for p in people if p.end <= tok.i and sent_no(tok.i) - sent_no(p.start) <= 1
+                      and "\n\n" not in text[p.end_char:tok.idx]]
             if before:
                 span = Span(doc, tok.i, tok.i + 1, label="PERSON")
                 span._.rp_actor, span._.rp_kind = before[-1]._.rp_actor, "pronoun"

@@ -12,6 +12,7 @@ from .extensions import ACTOR_SPANS, WEAPON_SPANS
 def to_analysis(doc: Doc, document: Document) -> Analysis:
     """Turn an annotated Doc into an Analysis of `document` (whose text the Doc holds)."""
     info = doc._.rp_actor_info or {}
+    text = document.text or doc.text  # Doc.text joins every token: never rebuild it per record
     actors: dict[str, Actor] = {}
     for span in doc.spans.get(ACTOR_SPANS, []):
         a = info.get(span._.rp_actor)
@@ -25,9 +26,9 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     return Analysis(
         document=document,
         actors=list(actors.values()),
-        events=[_event(e, doc) for e in doc._.rp_events or []],
-        arms_transfers=[_transfer(t, doc) for t in doc._.rp_transfers or []],
-        claims=[_claim(c, doc) for c in doc._.rp_claims or []],
+        events=[_event(e, text) for e in doc._.rp_events or []],
+        arms_transfers=[_transfer(t, text) for t in doc._.rp_transfers or []],
+        claims=[_claim(c, text) for c in doc._.rp_claims or []],
         framing=[FramingSpan(**f) for f in doc._.rp_framing or []],
         slant=[Slant(**s) for s in doc._.rp_slant or []],
         weapons=[WeaponMention(s.start_char, s.end_char, s.text, s._.rp_weapon.get("name"),
@@ -37,13 +38,13 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     )
 
 
-def _ev(doc: Doc, span: tuple[int, int]) -> Evidence:
-    return Evidence(span[0], span[1], doc.text[span[0]:span[1]])
+def _ev(text: str, span: tuple[int, int]) -> Evidence:
+    return Evidence(span[0], span[1], text[span[0]:span[1]])
 
 
-def _event(e: dict, doc: Doc) -> Event:
+def _event(e: dict, text: str) -> Event:
     return Event(
-        id=e["id"], plover=e["plover"], modality=e["modality"], evidence=_ev(doc, e["evidence"]),
+        id=e["id"], plover=e["plover"], modality=e["modality"], evidence=_ev(text, e["evidence"]),
         mode=e.get("mode"), context=list(e.get("context") or []), cameo=e.get("cameo"), quad=e.get("quad"),
         goldstein=e.get("goldstein"), source=e.get("source"), target=e.get("target"),
         source_country=e.get("source_country"), target_country=e.get("target_country"),
@@ -51,19 +52,19 @@ def _event(e: dict, doc: Doc) -> Event:
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
         confidence=e.get("confidence", 0.5),
-        more_evidence=[_ev(doc, span) for span in e.get("more_evidence", [])])
+        more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])])
 
 
-def _transfer(t: dict, doc: Doc) -> ArmsTransfer:
+def _transfer(t: dict, text: str) -> ArmsTransfer:
     return ArmsTransfer(
-        id=t["id"], weapon=Weapon(**t["weapon"]), modality=t["modality"], evidence=_ev(doc, t["evidence"]),
+        id=t["id"], weapon=Weapon(**t["weapon"]), modality=t["modality"], evidence=_ev(text, t["evidence"]),
         supplier=t.get("supplier"), recipient=t.get("recipient"), supplier_country=t.get("supplier_country"),
         recipient_country=t.get("recipient_country"), quantity=t.get("quantity"), status=t.get("status"),
         period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5))
 
 
-def _claim(c: dict, doc: Doc) -> Claim:
+def _claim(c: dict, text: str) -> Claim:
     return Claim(
-        id=c["id"], speaker=c["speaker"], cue=c["cue"], content=_ev(doc, c["content"]),
-        modality=c["modality"], evidence=_ev(doc, c["evidence"]), speaker_country=c.get("speaker_country"),
+        id=c["id"], speaker=c["speaker"], cue=c["cue"], content=_ev(text, c["content"]),
+        modality=c["modality"], evidence=_ev(text, c["evidence"]), speaker_country=c.get("speaker_country"),
         stance=[Stance(**s) for s in c.get("stance", [])])

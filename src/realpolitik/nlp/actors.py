@@ -503,12 +503,17 @@ class ActorLinker:
                 j += 1
             if j in by_token:
                 return self._country(by_token[j]._.rp_actor)
-        # "Turkish Defence Minister", "Israel's defense minister", "Iranian Armed Forces chief"
+        # "Turkish Defence Minister", "Israel's defense minister", "Iranian Armed Forces chief",
+        # and one or two modifiers between: "Rwanda's information minister", "the US army commander"
         j = role.start - 1
-        if j >= 0 and doc[j].text in _POSSESSIVE:
+        for _ in range(3):
+            if j >= 0 and doc[j].text in _POSSESSIVE:
+                j -= 1
+            if j >= 0 and j in by_token:
+                return self._country(by_token[j]._.rp_actor)
+            if j < 0 or doc[j].pos_ not in ("NOUN", "ADJ", "PROPN") or doc[j].is_stop:
+                break
             j -= 1
-        if j >= 0 and j in by_token:
-            return self._country(by_token[j]._.rp_actor)
         return None
 
     def _role_holder_span(self, doc: Doc, role: Span, by_token: dict) -> Span | None:

@@ -6,7 +6,11 @@ stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques)
 person or group). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
 grows to its phrase by the parse (adjective + noun, adverb + word, label + modifiers). Official
 names are never labels. Words inside
-quotation marks are the quoted speaker's, not the writer's. A per-actor slant summary follows.
+quotation marks are the quoted speaker's, not the writer's. Rows noted `event noun` ("massacre",
+"persecution") do not count where they name a particular event or topic ("the Las Vegas massacre",
+"persecution of Christians"); a sentence repeated word for word counts once, and the same loaded
+phrase at most `_REPEAT_CAP` times a text (labels for an actor every time). A per-actor slant
+summary follows.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ class FramingDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.weak_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes: list[tuple[str, str]] = []
+        #: nouns for events ("massacre", "persecution") loaded only when not naming a particular event
+        self.event_nouns = {norm(r["text"]) for r in kb.table("framing") if "event noun" in r.get("note", "")}
         by_technique: dict[str, list[str]] = {}
         weak: dict[str, list[str]] = {}
         for r in kb.table("framing"):
@@ -62,6 +68,7 @@ class FramingDetector:
         hits += [(tech, t.i, t.i + 1) for t in doc for pre, tech in self.prefixes if t.lower_.startswith(pre)]
         hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
                  if _supported(doc[s:e])]
+        repeated = _repeated_sentences(doc)
         hits += _patterns(doc)
         actor_tokens = {i for m in doc.spans.get(ACTOR_SPANS, []) if m._.rp_kind != "label"
                         for i in range(m.start, m.end)}
@@ -69,10 +76,15 @@ class FramingDetector:
             toks = set(range(start, end))
             if toks & label_tokens or toks & actor_tokens:
                 continue  # official names and labels already coded are not loaded words
+            if start in repeated:
+                continue  # a sentence printed again (a poll, a caption, a sign-up box) loads nothing new
+            if norm(doc[start:end].text) in self.event_nouns and _names_event(doc[start:end]):
+                continue  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
             target = self._target(doc[start:end], index)
             start, end = _phrase(doc, start, end, technique, label_tokens | actor_tokens)
             spans.append(self._span(doc, start, end, technique, target, index, quoted))
-        doc._.rp_framing = _dedupe(spans)
+        labels = {doc[i].idx for i in label_tokens}
+        doc._.rp_framing = _first_uses(_dedupe(spans), labels)
         doc._.rp_slant = _slant(doc, doc._.rp_framing)
         return doc
 
@@ -150,6 +162,24 @@ def _dedupe(spans: list[dict]) -> list[dict]:
     return out
 
 
+#: How many times the same loaded phrase counts in one text: a word repeated down an article is
+#: the article's topic ("the massacre", "the persecution") more often than fresh loading.
+_REPEAT_CAP = 2
+_CAPPED = frozenset({"loaded_language", "name_calling"})
+
+
+def _first_uses(spans: list[dict], labels: set[int]) -> list[dict]:
+    """The first `_REPEAT_CAP` uses of each loaded phrase; labels for an actor count every time."""
+    seen: Counter = Counter()
+    out = []
+    for s in spans:
+        key = (s["technique"], norm(s["text"]))
+        seen[key] += 1
+        if seen[key] <= _REPEAT_CAP or s["technique"] not in _CAPPED or s["start"] in labels:
+            out.append(s)
+    return out
+
+
 def _slant(doc: Doc, framing: list[dict]) -> list[dict]:
     """Per actor: mentions, how many the writer labelled or aimed loaded words at, and net tone."""
     mentions = Counter(m._.rp_actor for m in doc.spans.get(ACTOR_SPANS, []))
@@ -174,6 +204,7 @@ _PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "you", "we", "i", "who"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 _QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "such"})
 #: Degree words strong enough to make any evaluative adjective loaded ("utterly wrong").
 _STRONG_DEGREE = frozenset("""utterly totally completely absolutely incredibly extremely downright truly
 deeply thoroughly horribly terribly awfully insanely ridiculously unbelievably outright hopelessly
@@ -189,8 +220,46 @@ def _patterns(doc: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
-def _intensified(tok: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS and c.i < tok.i for c in tok.children)
+_EVENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "NORP", "EVENT", "CARDINAL", "ORDINAL", "ORG",
+                         "PERSON"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_WHEN_PREPS = frozenset({"after", "before", "during", "since", "following", "until", "in", "of", "about", "to"})
+
+
+def _names_event(span: Span) -> bool:
+    """An event noun naming a particular event, or the topic under discussion, rather than charging
+    someone with it: a definite or possessive determiner, a place, date, number or group in front,
+    an "of" complement, a capitalised proper use mid-sentence, or a time/topic preposition."""
+    tok = span.root
+    if tok.i > tok.sent.start and tok.text[:1].isupper() and not tok.sent.text.istitle():
+        return True  # "the Holocaust" (a headline in title case is not evidence)
+    for c in tok.children:
+        if c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss"):
+            return True
+        if c.dep_ in ("compound", "nmod", "amod", "nummod") and c.i < tok.i and (
+                c.pos_ in ("PROPN", "NUM") or c.ent_type_ in _EVENT_ENTS):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end:
+            return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _WHEN_PREPS:
+        return True
+    return False
+
+
+def _intensified(tok: Token, span: Span | None = None) -> bool:
+    first = span.start if span is not None else tok.i
+    return any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS and c.i < first for c in tok.children)
+
+
+def _repeated_sentences(doc: Doc) -> set[int]:
+    """Token indices of sentences that repeat, word for word, one earlier in the text."""
+    seen, out = set(), set()
+    for sent in doc.sents:
+        key = norm(sent.text)
+        if len(key.split()) >= 4 and key in seen:
+            out.update(range(sent.start, sent.end))
+        seen.add(key)
+    return out
 
 
 def _personal(tok: Token | None) -> bool:
@@ -203,7 +272,7 @@ def _personal(tok: Token | None) -> bool:
 def _supported(span: Span) -> bool:
     """A `weak` cue counts only with context: intensified, or aimed at a person or an actor."""
     tok = span.root
-    if _intensified(tok):
+    if _intensified(tok, span):
         return True
     if tok.dep_ in ("amod", "compound", "appos", "attr") and _personal(tok.head):
         return True
@@ -235,10 +304,13 @@ def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -
             and ok(head.i):
         end = head.i + 1  # "hypocritically toeing", "absurdly low"
     elif tok.pos_ in _NOUNISH and technique == "name_calling":
-        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i < start]
-        while left and all(ok(i) for i in range(left[0].i, start)):
-            start = left[0].i
-            break
+        # the whole noun phrase in front: "the corrupt and wicked priests", "a useful idiot"
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "det") and c.i < start
+                and (c.dep_ != "det" or c.lower_ in _ARTICLES)]
+        for c in left:
+            if all(ok(i) for i in range(c.left_edge.i if c.dep_ == "amod" else c.i, start)):
+                start = c.left_edge.i if c.dep_ == "amod" else c.i
+                break
     elif tok.pos_ == "VERB" and technique == "loaded_language":
         obj = child(tok, "dobj")
         if obj is not None and obj.i == end and obj.pos_ == "PRON" and ok(obj.i):

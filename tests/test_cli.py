@@ -94,7 +94,8 @@ def check_bad_inputs(result, expected: dict[str, str], extra: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_bad_inputs_reported_good_ones_stored(runner, fake_pipeline, tmp_path, db):
+def analyze_good_and_bad(runner, tmp_path, db):
+    """Analyse a folder of one good file and every bad input, plus an unknown extension; check the errors."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD)
@@ -103,6 +104,11 @@ def test_bad_inputs_reported_good_ones_stored(runner, fake_pipeline, tmp_path, d
     extra.write_text(GOOD)
     result = run(runner, "analyze", folder, extra, "--db", db, "--format", "jsonl")
     check_bad_inputs(result, expected, extra)
+    return result
+
+
+def test_bad_inputs_reported_good_ones_stored(runner, fake_pipeline, tmp_path, db):
+    result = analyze_good_and_bad(runner, tmp_path, db)
     ids = [json.loads(line)["document"]["id"] for line in result.stdout.splitlines()]
     assert len(ids) == 2  # good.txt and the good JSONL line
     with Store.open(db) as store:
@@ -269,14 +275,7 @@ def test_version_and_python_m():
 
 @pytest.mark.usefixtures("nlp")
 def test_pipeline_bad_inputs_and_good_stored(runner, tmp_path, db):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD)
-    expected = bad_inputs(folder)
-    extra = tmp_path / "notes.xyz"
-    extra.write_text(GOOD)
-    result = run(runner, "analyze", folder, extra, "--db", db, "--format", "jsonl")
-    check_bad_inputs(result, expected, extra)
+    result = analyze_good_and_bad(runner, tmp_path, db)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2
     for record in records:

@@ -230,3 +230,57 @@ def test_label_in_indirect_speech_is_the_speakers(analyse, speaker, country, lab
     (span,) = _aimed(record, label)
     assert span["target"] == target
     assert actor_country(record, span["attributed_to"]) == country, _framing(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Loaded language and name calling from the lexicon (kb/data/framing.tsv)
+# --------------------------------------------------------------------------------------------
+
+def _loaded(record: dict, technique: str = "loaded_language") -> list[str]:
+    return [f["text"] for f in record["framing"] if f["technique"] == technique]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The minister gave a devastating speech to the assembly.", "devastating"),
+    ("The governor called the plan a shocking betrayal of the voters.", "shocking"),
+    ("Critics said the reform was an utter fiasco from the first day.", "fiasco"),
+    ("Her rivals spread lies about the mayor for months.", "lies"),
+])
+def test_evaluative_words_count_without_support(analyse, text, word):
+    """Words whose meaning carries the judgement are loaded wherever they stand."""
+    record = analyse(text)
+    assert any(word in t for t in _loaded(record)), _framing(record)
+
+
+@pytest.mark.parametrize("text", [
+    "The court convicted the two men of extortion and blackmail.",
+    "The factory makes incendiary rounds for the army.",
+    "Police said the man faked his passport.",
+])
+def test_offence_names_and_technical_terms_are_not_loaded(analyse, text):
+    """Names of offences and weapon terms are plain reporting unless something sharpens them."""
+    record = analyse(text)
+    assert not _loaded(record), _framing(record)
+
+
+def test_intensity_word_is_loaded_language_not_exaggeration(analyse):
+    record = analyse("The council approved a huge increase in the budget.")
+    assert any("huge" in t for t in _loaded(record)), _framing(record)
+    assert not [f for f in record["framing"] if f["technique"] == "exaggeration" and "huge" in f["text"]]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The ringleaders and their hoodlums were arrested at dawn.", "hoodlums"),
+    ("The senator dismissed his critics as fearmongers.", "fearmongers"),
+    ("The columnist called the inquiry a witch hunt.", "witch hunt"),
+])
+def test_derogatory_nouns_are_name_calling(analyse, text, word):
+    record = analyse(text)
+    assert any(word in t for t in _loaded(record, "name_calling")), _framing(record)
+
+
+def test_a_line_printed_twice_is_page_furniture(analyse):
+    """A poll or sign-up line repeated down a page loads nothing, its first copy included."""
+    poll = "Who is the most disgraceful politician of the year?"
+    record = analyse(f"The vote is on Sunday.\n{poll}\n{poll}\nThe polls open at eight.")
+    assert not record["framing"], _framing(record)

@@ -259,6 +259,22 @@ def _repeated_sentences(doc: Doc) -> set[int]:
         if len(key.split()) >= 4 and key in seen:
             out.update(range(sent.start, sent.end))
         seen.add(key)
+    # a whole line printed more than once is page furniture (a poll, a sign-up box, a caption):
+    # every copy is, the first one too
+    text = doc.text
+    lines: dict[str, list[tuple[int, int]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        key = norm(line)
+        if len(key.split()) >= 4:
+            lines.setdefault(key, []).append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for key, where in lines.items():
+        if len(where) > 1:
+            for start, end in where:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    out.update(range(span.start, span.end))
     return out
 
 

@@ -284,3 +284,15 @@ def test_a_line_printed_twice_is_page_furniture(analyse):
     poll = "Who is the most disgraceful politician of the year?"
     record = analyse(f"The vote is on Sunday.\n{poll}\n{poll}\nThe polls open at eight.")
     assert not record["framing"], _framing(record)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The spokesman dismissed the report as pernicious nonsense.", "pernicious nonsense"),
+    ("The opposition called the ruling bogus and farcical.", "bogus and farcical"),
+    ("Residents described the speech as cheap and vulgar.", "cheap and vulgar"),
+])
+def test_loaded_word_grows_to_its_phrase(analyse, text, phrase):
+    """The measure is by characters: the adjectives on a loaded noun and coordinated evaluative
+    words belong to the same loaded phrase."""
+    record = analyse(text)
+    assert any(phrase in t for t in _loaded(record)), _framing(record)

@@ -331,4 +331,17 @@ def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -
         obj = child(tok, "dobj")
         if obj is not None and obj.i == end and obj.pos_ == "PRON" and ok(obj.i):
             end = obj.i + 1  # "demonizing them"
+    elif tok.pos_ == "NOUN" and technique == "loaded_language":
+        # the adjectives that sharpen a loaded noun: "pernicious nonsense", "a relentless assault"
+        while ok(start - 1) and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i == tok.i \
+                and doc[start - 1].pos_ in ("ADJ", "VERB", "NOUN"):
+            start -= 1
+    # coordinated evaluative words read as one phrase: "bogus and farcical", "cheap and vulgar"
+    if tok.dep_ == "conj" and tok.head.pos_ == tok.pos_ and 0 < start - tok.head.i <= 3 \
+            and all(ok(i) for i in range(tok.head.i, start)):
+        start = tok.head.i
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == tok.pos_ and 0 < c.i - end + 1 <= 3 and all(ok(i) for i in range(end, c.i + 1)):
+            end = c.i + 1
+            break
     return start, end

@@ -296,3 +296,11 @@ def test_loaded_word_grows_to_its_phrase(analyse, text, phrase):
     words belong to the same loaded phrase."""
     record = analyse(text)
     assert any(phrase in t for t in _loaded(record)), _framing(record)
+
+
+def test_weak_word_needs_a_degree_word_not_a_person(analyse):
+    """A weak word aimed at a person is still plain reporting; a degree word makes it loaded."""
+    plain = analyse("The court jailed the corrupt official for ten years.")
+    sharpened = analyse("The court jailed the deeply corrupt official for ten years.")
+    assert not _loaded(plain), _framing(plain)
+    assert any("corrupt" in t for t in _loaded(sharpened)), _framing(sharpened)

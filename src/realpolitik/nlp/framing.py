@@ -2,14 +2,15 @@
 
 Labels that name a state without its name ("Zionist regime", "Kyiv regime") come from the actor
 stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques); rows marked
-`weak` (words common in neutral reporting) count only with support (a degree word, or aimed at a
-person or group). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
+`weak` (words common in neutral reporting) count only with a degree word in front ("deeply
+corrupt"). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
 grows to its phrase by the parse (adjective + noun, adverb + word, label + modifiers). Official
 names are never labels. Words inside
 quotation marks are the quoted speaker's, not the writer's. Rows noted `event noun` ("massacre",
 "persecution") do not count where they name a particular event or topic ("the Las Vegas massacre",
 "persecution of Christians"); a sentence repeated word for word counts once, and the same loaded
-phrase at most `_REPEAT_CAP` times a text (labels for an actor every time). A per-actor slant
+phrase at most `_REPEAT_CAP` times a text (labels for an actor every time); a line printed more
+than once (a poll, a sign-up box) counts not at all. A per-actor slant
 summary follows.
 """
 
@@ -200,8 +201,6 @@ remarkably exceptionally extraordinarily terribly awfully horribly hopelessly sh
 insanely ridiculously unbelievably unimaginably deliberately willfully wilfully openly brazenly
 grossly patently blatantly flagrantly shamelessly recklessly viciously cynically egregiously
 monstrously profoundly such""".split())
-_PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "you", "we", "i", "who"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 _QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "such"})
@@ -278,23 +277,13 @@ def _repeated_sentences(doc: Doc) -> set[int]:
     return out
 
 
-def _personal(tok: Token | None) -> bool:
-    """A person, a group of people or an organisation: a named entity or a personal pronoun."""
-    if tok is None:
-        return False
-    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PERSON_PRONOUNS
-
-
 def _supported(span: Span) -> bool:
-    """A `weak` cue counts only with context: intensified, or aimed at a person or an actor."""
-    tok = span.root
-    if _intensified(tok, span):
-        return True
-    if tok.dep_ in ("amod", "compound", "appos", "attr") and _personal(tok.head):
-        return True
-    if tok.dep_ in ("acomp", "attr", "oprd"):  # "he is corrupt", "they are thugs"
-        return _personal(child(tok.head, "nsubj", "nsubjpass"))
-    return False
+    """A `weak` cue counts only when a degree word sharpens it ("deeply corrupt", "so-called").
+
+    Being aimed at a person is no support: "the terrorist", "the corrupt official", "he is a
+    criminal" are as often the plain facts of a court or police report as a charge; measured on
+    PTC, weak words aimed at people were loaded less often than the lexicon's average."""
+    return _intensified(span.root, span)
 
 
 def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -> tuple[int, int]:

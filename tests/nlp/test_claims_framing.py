@@ -303,4 +303,20 @@ def test_weak_word_needs_a_degree_word_not_a_person(analyse):
     plain = analyse("The court jailed the corrupt official for ten years.")
     sharpened = analyse("The court jailed the deeply corrupt official for ten years.")
     assert not _loaded(plain), _framing(plain)
-    assert any("corrupt" in t for t in _loaded(sharpened)), _framing(sharpened)
+    assert any("corrupt" in f["text"] for f in sharpened["framing"]), _framing(sharpened)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The article called him a despotic leader.", "despotic leader"),
+    ("Parishioners protested against the wicked priests.", "wicked priests"),
+])
+def test_loaded_phrase_about_people_is_name_calling(analyse, text, phrase):
+    """An evaluative phrase headed by a noun for people labels them (match = person rows)."""
+    record = analyse(text)
+    assert any(phrase in t for t in _loaded(record, "name_calling")), _framing(record)
+    assert not any(phrase in t for t in _loaded(record)), _framing(record)
+
+
+def test_loaded_phrase_about_a_thing_stays_loaded_language(analyse):
+    record = analyse("The minister gave a devastating speech to the assembly.")
+    assert any("devastating speech" in t for t in _loaded(record)), _framing(record)

@@ -41,7 +41,13 @@ class FramingDetector:
         self.event_nouns = {norm(r["text"]) for r in kb.table("framing") if "event noun" in r.get("note", "")}
         by_technique: dict[str, list[str]] = {}
         weak: dict[str, list[str]] = {}
+        #: nouns for people and groups (`match` = person) and the role titles: an evaluative phrase
+        #: about them labels them ("a despotic leader", "corrupt priests") and is name calling
+        self.people = {norm(r["text"]) for r in kb.table("framing") if r.get("match") == "person"} \
+            | {norm(r["text"]) for r in kb.table("roles")}
         for r in kb.table("framing"):
+            if r.get("match") == "person":
+                continue  # not a cue by itself
             if "weak" in r.get("note", "") and not include_weak:
                 weak.setdefault(r["technique"], []).append(r["text"])
                 continue
@@ -83,6 +89,8 @@ class FramingDetector:
                 continue  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
             target = self._target(doc[start:end], index)
             start, end = _phrase(doc, start, end, technique, label_tokens | actor_tokens)
+            if technique == "loaded_language" and self._about_people(doc[start:end]):
+                technique = "name_calling"
             spans.append(self._span(doc, start, end, technique, target, index, quoted))
         labels = {doc[i].idx for i in label_tokens}
         doc._.rp_framing = _first_uses(_dedupe(spans), labels)
@@ -93,6 +101,13 @@ class FramingDetector:
         return {"start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1]),
                 "text": doc[start:end].text, "technique": technique, "target": target,
                 "attributed_to": self._speaker(doc[start:end], index) if start in quoted else "AUTHOR"}
+
+    def _about_people(self, span: Span) -> bool:
+        """A loaded phrase of two or more words headed by a noun for people or a named person or
+        group: "a despotic leader", "the corrupt priests", "anti-Semitic Farrakhan"."""
+        root = span.root
+        return len(span) >= 2 and root.pos_ in _NOUNISH and (
+            root.ent_type_ in ("PERSON", "NORP") or root.lower_ in self.people or root.lemma_.lower() in self.people)
 
     @staticmethod
     def _target(span: Span, index: ActorIndex) -> str | None:

@@ -320,3 +320,13 @@ def test_loaded_phrase_about_people_is_name_calling(analyse, text, phrase):
 def test_loaded_phrase_about_a_thing_stays_loaded_language(analyse):
     record = analyse("The minister gave a devastating speech to the assembly.")
     assert any("devastating speech" in t for t in _loaded(record)), _framing(record)
+
+
+@pytest.mark.parametrize("text, phrase, technique", [
+    ("The locals blamed the incompetent, clueless authorities for the flood.", "incompetent, clueless authorities",
+     "name_calling"),
+    ("The paper ran another smear piece about the candidate.", "smear piece", "loaded_language"),
+])
+def test_phrase_over_listed_adjectives_and_loaded_compounds(analyse, text, phrase, technique):
+    record = analyse(text)
+    assert any(phrase in t for t in _loaded(record, technique)), _framing(record)

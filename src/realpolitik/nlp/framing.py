@@ -88,7 +88,7 @@ class FramingDetector:
             if norm(doc[start:end].text) in self.event_nouns and _names_event(doc[start:end]):
                 continue  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
             target = self._target(doc[start:end], index)
-            start, end = _phrase(doc, start, end, technique, label_tokens | actor_tokens)
+            start, end = _phrase(doc, start, end, technique, label_tokens)  # names may be inside
             if technique == "loaded_language" and self._about_people(doc[start:end]):
                 technique = "name_calling"
             spans.append(self._span(doc, start, end, technique, target, index, quoted))
@@ -301,10 +301,18 @@ def _supported(span: Span) -> bool:
     return _intensified(span.root, span)
 
 
+def _list_comma(doc: Doc, i: int, head: Token) -> bool:
+    """A comma between two adjectives of one noun ("incompetent, clueless authorities")."""
+    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].dep_ == "amod" and doc[i + 1].head.i == head.i
+
+
 def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -> tuple[int, int]:
     """A loaded word grown to the phrase it loads: the adjective with its noun, the adverb with its
-    word, a degree word in front, the noun of a label with its modifiers; never into a name or
-    across punctuation."""
+    word, a degree word in front, the noun of a label with its modifiers, coordinated evaluative
+    words; never into a label (it has its own span) or across punctuation other than a comma
+    between two adjectives. A name may be inside the phrase ("the reckless Pope", "the malevolent
+    BDS campaign"): the character measure counts the whole phrase, and the loaded word alone
+    cannot be a name, as names are skipped before growing."""
     tok = doc[start:end].root
 
     def ok(i: int) -> bool:
@@ -317,9 +325,10 @@ def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -
             and doc[start - 1].pos_ in ("ADV", "PART"):
         start -= 1
     head = tok.head
-    if tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("amod", "compound") and head.pos_ in _NOUNISH and head.i >= end \
-            and head.i - end <= 3 and all(ok(i) for i in range(end, head.i + 1)):
-        end = head.i + 1  # "flagrant lies", "hypocritical act"
+    if (tok.pos_ in ("ADJ", "VERB") or tok.pos_ == "NOUN" and technique == "loaded_language") \
+            and tok.dep_ in ("amod", "compound") and head.pos_ in _NOUNISH and head.i >= end \
+            and head.i - end <= 3 and all(ok(i) or _list_comma(doc, i, head) for i in range(end, head.i + 1)):
+        end = head.i + 1  # "flagrant lies", "incompetent, clueless authorities", "smear campaign"
     elif tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.i == end and head.pos_ in ("ADJ", "VERB", "ADV") \
             and ok(head.i):
         end = head.i + 1  # "hypocritically toeing", "absurdly low"

@@ -330,3 +330,13 @@ def test_loaded_phrase_about_a_thing_stays_loaded_language(analyse):
 def test_phrase_over_listed_adjectives_and_loaded_compounds(analyse, text, phrase, technique):
     record = analyse(text)
     assert any(phrase in t for t in _loaded(record, technique)), _framing(record)
+
+
+@pytest.mark.parametrize("text, idiom", [
+    ("The minister said the opposition had thrown the farmers under the bus.", "under the bus"),
+    ("The treaty was the final nail in the coffin for the talks.", "nail in the coffin"),
+    ("Critics called the hearing a kangaroo court.", "kangaroo court"),
+])
+def test_figurative_idioms_are_loaded(analyse, text, idiom):
+    record = analyse(text)
+    assert any(idiom in f["text"] for f in record["framing"]), _framing(record)

@@ -340,3 +340,9 @@ def test_phrase_over_listed_adjectives_and_loaded_compounds(analyse, text, phras
 def test_figurative_idioms_are_loaded(analyse, text, idiom):
     record = analyse(text)
     assert any(idiom in f["text"] for f in record["framing"]), _framing(record)
+
+
+def test_title_case_loaded_compound_grows_to_its_head(analyse):
+    """Headline capitals make the parser read a loaded word as a name; it still loads its head."""
+    record = analyse("The blog kept attacking the Dictator Pope on its front page.")
+    assert any("Dictator Pope" in f["text"] for f in record["framing"]), _framing(record)

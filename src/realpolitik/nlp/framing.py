@@ -325,7 +325,8 @@ def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -
             and doc[start - 1].pos_ in ("ADV", "PART"):
         start -= 1
     head = tok.head
-    if (tok.pos_ in ("ADJ", "VERB") or tok.pos_ == "NOUN" and technique == "loaded_language") \
+    if (tok.pos_ in ("ADJ", "VERB") or tok.pos_ == "NOUN" and technique == "loaded_language"
+            or tok.pos_ == "PROPN" and tok.dep_ == "compound") \
             and tok.dep_ in ("amod", "compound") and head.pos_ in _NOUNISH and head.i >= end \
             and head.i - end <= 3 and all(ok(i) or _list_comma(doc, i, head) for i in range(end, head.i + 1)):
         end = head.i + 1  # "flagrant lies", "incompetent, clueless authorities", "smear campaign"

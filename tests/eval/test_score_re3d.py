@@ -70,3 +70,11 @@ def test_record_to_re3d_types():
     ("frigate", "MilitaryPlatform"), ("tanks", "MilitaryPlatform"), (None, "Weapon")])
 def test_weapon_type(category, expected):
     assert weapon_type(category) == expected
+
+
+def test_state_acting_and_its_people_are_organisations():
+    # ACE's GPE roles: the state as an agent (org) and its people (per) are re3d Organisations
+    mentions = [dict(m(0, 5), gpe_role="org"), dict(m(6, 12), gpe_role="loc"), m(13, 20),
+                dict(m(21, 28, "demonym"), gpe_role="per"), m(30, 36, "demonym")]
+    got = {(s.start, s.type) for s in spans_of("d", {"actors": [{"id": "SYR", "type": "state", "mentions": mentions}]})}
+    assert got == {(0, "Organisation"), (6, "Location"), (13, "Location"), (21, "Organisation"), (30, "Nationality")}

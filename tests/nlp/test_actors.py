@@ -199,6 +199,33 @@ def test_leader_regime_is_a_label_of_the_state(nlp):
     assert mention(found, "Assad's regime") == ("SYR", "state", "label")
 
 
+# ------------------------------------------------------------------- a state acting or a place
+def gpe_roles(nlp, text: str) -> dict[str, str | None]:
+    """Mention text -> gpe_role, for the state mentions of `text`."""
+    return {m["text"]: m.get("gpe_role") for a in actors(nlp, text).values() if a["type"] == "state"
+            for m in a["mentions"]}
+
+
+@pytest.mark.parametrize("text, words, role", [
+    ("Portugal condemned the strike on Monday.", "Portugal", "org"),
+    ("Belgium and Portugal condemned the strike.", "Belgium", "org"),
+    ("The convoy was stopped by Hungary at the border.", "Hungary", "org"),
+    ("Chile will work with Peru on the new treaty.", "Peru", "org"),
+    ("Fighting continued in Yemen for a third week.", "Yemen", "loc"),
+    ("The envoy praised the bridge over the river of Chile.", "Chile", None),
+])
+def test_state_name_as_agent_or_territory(nlp, text, words, role):
+    assert gpe_roles(nlp, text)[words] == role
+
+
+@pytest.mark.parametrize("text, words, role", [
+    ("Many Moroccans voted in the election.", "Moroccans", "per"),
+    ("The Moroccan minister voted in the election.", "Moroccan", None),
+])
+def test_plural_demonym_is_the_population(nlp, text, words, role):
+    assert gpe_roles(nlp, text).get(words) == role
+
+
 # --------------------------------------------------------------------------- kb lookup why
 def test_lookup_explains_why():
     kb = KnowledgeBase.load()

@@ -101,7 +101,9 @@ def spans_of(doc_id: str, record: dict | None) -> list[Span]:
         for m in actor.get("mentions", []) or []:
             kind = m.get("kind", "name")
             if actor.get("type") == "state":
-                t = STATE_MENTION_TYPE.get(kind)
+                # a state's name where the state acts (ACE's GPE.ORG role) is an Organisation in re3d
+                # and so is a plural demonym naming its people (GPE.PER): re3d types groups of people so
+                t = "Organisation" if m.get("gpe_role") in ("org", "per") else STATE_MENTION_TYPE.get(kind)
             else:
                 t = TYPE_OF_ACTOR.get(actor.get("type"))
             if t:

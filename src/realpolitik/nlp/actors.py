@@ -52,6 +52,10 @@ _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "A
 LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
                       "toward", "towards", "nearby"})
 #: endings of demonyms and group names ("Kurdish", "Yazidis", "Shiite"): a NORP so ending is no place
+#: mention kinds that name a state itself (not a label, demonym or organ), which can be a place or an agent
+_STATE_NAME_KINDS = frozenset({"name", "alias", "metonym"})
+#: dependencies of a grammatical subject: a state there acts ("Turkey condemned ...")
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ite", "ites", "ist", "ists", "ch", "s")
 
 
@@ -151,6 +155,13 @@ class ActorLinker:
             self._remember(c.entity_id, info)
         self._roles(doc, spans, info)
         self._corefer_surnames(doc, spans, info)
+        for span in spans:
+            if self._type(span._.rp_actor, info) != "state":
+                continue
+            if span._.rp_kind in _STATE_NAME_KINDS:
+                span._.rp_gpe_role = _gpe_role(span)
+            elif span._.rp_kind == "demonym" and _population(span):
+                span._.rp_gpe_role = "per"
         spans = self._pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
         doc.spans[ACTOR_SPANS] = spans
@@ -631,6 +642,35 @@ class ActorLinker:
             info[eid] = {"id": eid, "name": name, "type": etype, "country": country, "sector": None,
                          "role": None, "wikidata": None}
 
+
+
+def _gpe_role(span: Span) -> str | None:
+    """Whether a state's name stands for the state acting ("org") or for its territory ("loc").
+
+    ACE's GPE mention roles: the subject of a clause ("France continues to value ..."), the agent
+    of a passive ("was struck by Turkey") and a partner ("work with Jordan") are the state as an
+    organisation; the object of a locative preposition ("in Syria") is the place. Conjuncts take
+    their first conjunct's role. Anything else stays undecided (None).
+    """
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in _AGENT_DEPS:
+        return "org"
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.dep_ == "agent" or (prep.lower_ == "with" and prep.head.pos_ in ("VERB", "AUX")):
+            return "org"
+        if prep.lower_ in LOCATIVE:
+            return "loc"
+    return None
+
+
+def _population(span: Span) -> bool:
+    """A plural demonym standing alone as a noun: the state's people ("Syrians", "the Iraqis")."""
+    root = span.root
+    return root.dep_ not in ("amod", "compound") and (root.tag_ in ("NNS", "NNPS") or span.text.endswith("s")) \
+        and not span.text.endswith(("ss", "ese"))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ _DOC = {
 _SPAN = {
     "rp_actor": None,       # actor id of a mention
     "rp_kind": None,        # mention kind: name, alias, metonym, demonym, label, description, pronoun
+    "rp_gpe_role": None,    # a state's name as an agent ("org") or as its territory ("loc"), a demonym as its people ("per")
     "rp_weapon": None,      # weapon dict of a weapon mention
 }
 _TOKEN = {

@@ -22,7 +22,8 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
         if actor is None:
             actor = actors[a["id"]] = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("sector"),
                                             a.get("role"), a.get("wikidata"))
-        actor.mentions.append(Mention(span.start_char, span.end_char, span.text, span._.rp_kind or "name"))
+        actor.mentions.append(Mention(span.start_char, span.end_char, span.text, span._.rp_kind or "name",
+                                       span._.rp_gpe_role))
     return Analysis(
         document=document,
         actors=list(actors.values()),

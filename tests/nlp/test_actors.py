@@ -226,6 +226,46 @@ def test_plural_demonym_is_the_population(nlp, text, words, role):
     assert gpe_roles(nlp, text).get(words) == role
 
 
+# -------------------------------------------------------------------- generic group phrases
+@pytest.mark.parametrize("text, words, actor_id, kind", [
+    ("Rebels in Chad seized the depot on Monday.", "Rebels", "TCDREB", "description"),
+    ("The people of Peru voted on Sunday.", "people of Peru", "PERCVL", "description"),
+    ("Militants in Peru blocked the road.", "Militants", "PERINS", "description"),
+    ("Coalition forces struck the depot at dawn.", "Coalition forces", "---IMG", "description"),
+    ("Opposition fighters left the town before noon.", "Opposition fighters", "---OPP", "description"),
+    ("Civilians fled the town before noon.", "Civilians", "---CVL", "description"),
+    ("The international community condemned the vote.", "The international community", "---IGO", "description"),
+])
+def test_generic_group_phrases(nlp, text, words, actor_id, kind):
+    found = actors(nlp, text)
+    assert mention(found, words)[0::2] == (actor_id, kind)
+
+
+def test_group_with_no_country_is_no_event_participant(nlp):
+    # recorded as an actor, but kept out of the span group the event coder reads
+    doc = nlp("Civilians fled the town before noon.")
+    assert [s._.rp_actor for s in doc.spans["rp_groups"]] == ["---CVL"]
+    assert all(not s._.rp_actor.startswith("---") for s in doc.spans[ACTOR_SPANS])
+    assert actors(nlp, "Civilians fled the town before noon.")["---CVL"]["sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text, words, actor_id", [
+    ("The Chilean navy held drills on Monday. On Tuesday the navy sailed north.", "the navy", "CHLMIL"),
+    ("Hezbollah announced a truce on Monday. The group said it would hold fire.", "The group", "grp:hezbollah"),
+])
+def test_definite_group_phrase_takes_its_antecedent(nlp, text, words, actor_id):
+    assert mention(actors(nlp, text), words)[0] == actor_id
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Their forces withdrew from the town.", "Their forces"),  # the owner is the pronoun's antecedent
+    ("The group of deputies met in the hall.", "The group"),  # no named group before it
+])
+def test_group_phrase_left_alone(nlp, text, words):
+    found = actors(nlp, text)
+    assert not any(words in m["text"] for a in found.values() for m in a["mentions"])
+
+
 # --------------------------------------------------------------------------- kb lookup why
 def test_lookup_explains_why():
     kb = KnowledgeBase.load()

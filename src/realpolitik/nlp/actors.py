@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from ..kb import FUZZY_TYPES, Alias, Entity, KnowledgeBase, close_names, norm, slug
 from ..kb.places import find_place
-from .extensions import ACTOR_SPANS
+from .extensions import ACTOR_SPANS, GROUP_SPANS
 
 #: spaCy label for each of our actor types, so doc.ents reads sensibly downstream
 ENT_LABEL = {"state": "GPE", "person": "PERSON", "organization": "ORG", "company": "ORG",
@@ -52,6 +52,8 @@ _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "A
 LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
                       "toward", "towards", "nearby"})
 #: endings of demonyms and group names ("Kurdish", "Yazidis", "Shiite"): a NORP so ending is no place
+#: CAMEO's country part of an actor code when the text names no country ("---REB")
+NO_COUNTRY = "---"
 #: mention kinds that name a state itself (not a label, demonym or organ), which can be a place or an agent
 _STATE_NAME_KINDS = frozenset({"name", "alias", "metonym"})
 #: dependencies of a grammatical subject: a state there acts ("Turkey condemned ...")
@@ -147,6 +149,7 @@ class ActorLinker:
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen += self._fuzzy_runs(doc, taken)
         chosen = self._extend_sectors(doc, chosen, info)
+        chosen = self._groups(doc, chosen, info)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=ENT_LABEL.get(self._type(c.entity_id, info), "ORG"))
@@ -164,6 +167,10 @@ class ActorLinker:
                 span._.rp_gpe_role = "per"
         spans = self._pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
+        # groups with no country named stay out of the participants' group: on the PLOVER and PETRARCH
+        # sets they gave only events with no country on either side, or a patient read as the agent
+        doc.spans[GROUP_SPANS] = [s for s in spans if s._.rp_actor.startswith(NO_COUNTRY)]
+        spans = [s for s in spans if not s._.rp_actor.startswith(NO_COUNTRY)]
         doc.spans[ACTOR_SPANS] = spans
         covered = {i for s in spans for i in range(s.start, s.end)}
         others = [e for e in doc.ents if covered.isdisjoint(range(e.start, e.end))]
@@ -420,7 +427,10 @@ class ActorLinker:
         """`Azerbaijani forces`, `Armenia's army` -> the state's organ (CAMEO-style id AZEMIL)."""
         by_start = {c.start: c for c in chosen}
         starts = {}
-        for _, s, e in self.sectors(doc):
+        self._sector_matches = [(s, e) for _, s, e in self.sectors(doc)]
+        for s, e in self._sector_matches:
+            if not self.sector_rows[doc[s:e].text.lower()]["sector"]:
+                continue  # an anaphoric head ("the group"): no organ of a state
             if e - s > starts.get(s, (0, 0))[1] - s:
                 starts[s] = (s, e)
         ends = {}
@@ -452,6 +462,130 @@ class ActorLinker:
             out.append(Candidate(c.start, e, oid, "description", c.priority))
         return out
 
+    def _groups(self, doc: Doc, chosen: list[Candidate], info: dict) -> list[Candidate]:
+        """Generic group noun phrases as actors: "Coalition military forces", "the regime", "civilians".
+
+        The head noun is a `sectors.tsv` row. A state named inside the phrase ("the Syrian Arab
+        forces") makes the state's organ (`SYRMIL`); a named group inside it ("ISIL fighters") is
+        left to that group. Otherwise a definite phrase ("the regime", "the army") is the organ of
+        the same sector mentioned last before it, and "the group" the named group mentioned last;
+        failing that, a row marked `alone` gives a group with no country (`---MIL`, `---CVL`),
+        CAMEO's code for an actor whose country the text does not give. A modifier marked `owns`
+        names the group ("opposition fighters" are the opposition, "coalition forces" the coalition).
+        """
+        heads: dict[int, tuple[int, dict]] = {}
+        for s, e in self._sector_matches:
+            row = self.sector_rows[doc[s:e].text.lower()]
+            if e - 1 not in heads or s < heads[e - 1][0]:
+                heads[e - 1] = (s, row)
+        if not heads:
+            return chosen
+        owner_at = {i: row for i, (s, row) in heads.items() if row.get("owns") == "yes"}
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        ordered = sorted(chosen, key=lambda c: c.start)
+        dropped, out = set(), []
+        for h in sorted(heads):
+            s, row = heads[h]
+            tok = doc[h]
+            if h in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "compound" and tok.head.i in heads and tok.head.i > h:
+                continue  # "coalition forces": the phrase is headed by "forces"
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts):
+                continue  # "their forces": whose they are is the antecedent's, read off the parse later
+            start = self._phrase_start(doc, tok, by_token)
+            inside = {id(c): c for c in (by_token.get(i) for i in range(tok.left_edge.i, h)) if c is not None}
+            states = [c for c in inside.values() if self._type(c.entity_id, info) == "state"
+                      and c.kind in ("name", "alias", "demonym", "metonym") and c.start >= start]
+            if len(inside) != len(states) or len({c.entity_id for c in states}) > 1:
+                continue  # a named group owns the phrase, or several states share it
+            after = self._state_after(tok, by_token, info)
+            if after is False:
+                continue  # "the government of Sindh province": the phrase belongs to what follows
+            if after is not None and not states:
+                states = [after]
+            owner = next((owner_at[i] for i in range(start, h) if i in owner_at), None)
+            if owner is not None and owner["sector"]:
+                row = owner
+            if states:
+                if not row["sector"]:
+                    continue
+                eid = self._organ(self.kb.entities[states[0].entity_id], row, info)
+                dropped.update(id(c) for c in states if c.start < h)
+            else:
+                eid = self._antecedent(doc, start, row, ordered + out, info)
+                if eid is None and row.get("alone") == "yes" and row["sector"]:
+                    eid = self._no_country(row, info)
+            if eid is None:
+                continue
+            c = Candidate(start, h + 1, eid, "description", 1)
+            out.append(c)
+            for i in range(start, h + 1):
+                by_token[i] = c
+        return [c for c in chosen if id(c) not in dropped] + out
+
+    def _state_after(self, head, by_token: dict, info: dict):
+        """The state a group noun is placed in or belongs to by a preposition: "rebels in the Ivory
+        Coast", "the people of Syria" (that state's candidate); False when that noun phrase is some
+        other actor ("the government of Sindh province"); None when there is none."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                c = by_token.get(obj.i)
+                if c is None:
+                    return None
+                if self._type(c.entity_id, info) == "state" and c.kind in ("name", "alias"):
+                    return c
+                return False if prep.lower_ == "of" else None
+        return None
+
+    @staticmethod
+    def _phrase_start(doc: Doc, head, by_token: dict) -> int:
+        """First token of the noun phrase `head` ends: its left modifiers, stopping at a candidate
+        that reaches outside the phrase, at punctuation other than a hyphen, and six words back."""
+        start = max(head.left_edge.i, head.i - 6)
+        for i in range(head.i - 1, start - 1, -1):
+            t = doc[i]
+            c = by_token.get(i)
+            if (t.is_punct and t.text not in ("-", "’", "'")) or "\n" in t.text_with_ws or (c is not None and c.start < start):
+                start = i + 1
+                break
+        while start < head.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj", "case")):
+            start += 1
+        return start
+
+    def _antecedent(self, doc: Doc, start: int, row: dict, ordered: list[Candidate], info: dict) -> str | None:
+        """What a definite group phrase ("the regime", "the army", "this group") refers back to."""
+        first = doc[start]
+        if first.lower_ not in ("the", "this", "these", "that", "those"):
+            return None
+        sector = row["sector"]
+        for c in sorted(ordered, key=lambda c: c.start, reverse=True):
+            if c.start >= start:
+                continue
+            a = info.get(c.entity_id) or {}
+            ctype = self._type(c.entity_id, info)
+            if not sector:  # "the group": the named non-state group mentioned last
+                if ctype in ("organization", "armed_group") and not re.fullmatch(r"[A-Z-]{3}[A-Z]{3}", c.entity_id):
+                    return c.entity_id
+                continue
+            if c.kind == "description" and a.get("sector") == sector and a.get("country"):
+                return c.entity_id
+            if sector == "GOV" and ctype == "state" and c.kind == "label":
+                return c.entity_id  # "the Asad regime ... the regime"
+        return None
+
+    def _no_country(self, row: dict, info: dict) -> str:
+        """A group of a sector with no country named: CAMEO's `---REB`, `---CVL`."""
+        gid = f"{NO_COUNTRY}{row['sector']}"
+        info.setdefault(gid, {"id": gid, "name": self.sector_names.get(row["sector"], row["name"]),
+                              "type": row.get("type") or "organization", "country": None,
+                              "sector": row["sector"], "role": None, "wikidata": None})
+        return gid
+
     @staticmethod
     def _sector_before(doc: Doc, start: int, ends: dict, taken: set[int]) -> tuple[int, int] | None:
         """A sector noun and "of (the)" right before token `start`."""
@@ -470,7 +604,7 @@ class ActorLinker:
         oid = f"{ent.id}{row['sector']}"
         generic = self.sector_names.get(row["sector"], row["name"])
         info.setdefault(oid, {"id": oid, "name": f"{ent.name} {generic}".strip(),
-                              "type": "organization", "country": ent.id, "sector": row["sector"],
+                              "type": row.get("type") or "organization", "country": ent.id, "sector": row["sector"],
                               "role": None, "wikidata": None})
         return oid
 

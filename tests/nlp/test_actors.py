@@ -266,6 +266,34 @@ def test_group_phrase_left_alone(nlp, text, words):
     assert not any(words in m["text"] for a in found.values() for m in a["mentions"])
 
 
+# ----------------------------------------------------------------- pronouns for groups, speakers
+def pronoun_links(nlp, text: str) -> list[tuple[str, str]]:
+    """(pronoun text, actor id) for every pronoun mention of `text`, in order."""
+    found = actors(nlp, text)
+    return sorted(((m["start"], m["text"], a["id"]) for a in found.values() for m in a["mentions"]
+                   if m["kind"] == "pronoun"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah announced a truce on Monday. They said the fighting would stop.", [("They", "grp:hezbollah")]),
+    ("Portugal condemned the strike, and it called for calm.", [("it", "PRT")]),
+    ("Sergey Lavrov said: \u201cWe will not accept this, and I will say so.\u201d",
+     [("We", "RUSGOV"), ("I", "per:sergey-lavrov")]),
+    ("\u201cWe will stay in the region,\u201d NATO said on Monday.", [("We", "igo:nato")]),
+])
+def test_group_pronouns(nlp, text, expected):
+    assert [(w, eid) for _, w, eid in pronoun_links(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that Portugal condemned the strike.",  # an empty "it"
+    "We will stay in the town until the spring.",  # the writer's "we": no speaker
+    "The ministers met in Lisbon. They agreed on a text.",  # the last subject is no group actor
+])
+def test_pronouns_without_clear_antecedent_stay_unlinked(nlp, text):
+    assert pronoun_links(nlp, text) == []
+
+
 # --------------------------------------------------------------------------- kb lookup why
 def test_lookup_explains_why():
     kb = KnowledgeBase.load()

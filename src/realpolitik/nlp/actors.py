@@ -35,6 +35,18 @@ _SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "district"
                      "capital", "municipality", "county", "oblast", "governorate", "area", "hamlet"}
 _PERSONAL_PRONOUNS = {"he", "she", "him"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: pronouns that can stand for a group or a speaker (see ActorLinker._group_pronouns)
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"}) | _FIRST_SINGULAR
+_SINGULAR_IT = frozenset({"it"})
+#: "its"/"their" are left out: the event coder reads a possessive's owner off the parse, and re3d
+#: rarely annotates them (9 of 35 such links matched a gold span)
+_GROUP_PRONOUNS = _FIRST_PERSON | _SINGULAR_IT | {"they", "them"}
+#: verbs whose "it" is empty ("it is clear that", "it seems", "it takes time")
+_EMPTY_IT_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become", "mean", "matter", "follow", "happen"})
+_OPEN_QUOTES = frozenset({"“", "``", "«"})
+_CLOSE_QUOTES = frozenset({"”", "''", "»"})
+_BOTH_QUOTES = frozenset({'"'})
 #: spaCy entity labels whose unknown names are looked up or discovered
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 #: military acronyms of things, not organisations
@@ -122,6 +134,8 @@ class ActorLinker:
         for (sector, name), _ in names_by_sector.most_common():  # the name most rows of a sector share
             self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
+        #: lemmas of reporting verbs ("say", "tell", "add"): whose speech a quotation is
+        self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb" and " " not in r["text"]}
         # fuzzy candidates: multi-word names and long single names of non-state entities
         self._fuzzy_seen: dict[str, str | None] = {}
         self.fuzzy_names: dict[int, str] = {}
@@ -166,6 +180,7 @@ class ActorLinker:
             elif span._.rp_kind == "demonym" and _population(span):
                 span._.rp_gpe_role = "per"
         spans = self._pronouns(doc, spans, info)
+        spans = self._group_pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
         # groups with no country named stay out of the participants' group: on the PLOVER and PETRARCH
         # sets they gave only events with no country on either side, or a patient read as the agent
@@ -734,6 +749,134 @@ class ActorLinker:
                 span._.rp_actor, span._.rp_kind = before[-1]._.rp_actor, "pronoun"
                 out.append(span)
         return sorted(out, key=lambda s: s.start)
+
+    def _group_pronouns(self, doc: Doc, spans: list[Span], info: dict) -> list[Span]:
+        """First-person pronouns in quoted speech, and "they"/"it" after a group that is the subject.
+
+        Inside a quotation (or after "said:" to the end of the paragraph), "I"/"me"/"my" is the
+        speaker and "we"/"us"/"our" the speaker's group: the group named in the speaker's own
+        description ("Gen. X, commander of Central Command"), else the person's state organ by
+        their sector (a foreign minister's "we" is the government). Outside speech, "we" is left
+        alone: it is the writer's. "they"/"them"/"their" and "it"/"its" link only when the last
+        grammatical subject before them, in their sentence or the one before, is a group actor
+        (a state, organisation, armed group or generic group, or a pronoun already linked to one);
+        "it" of "it is", "it seems" is no one's.
+        """
+        by_token = {i: s for s in spans for i in range(s.start, s.end)}
+        pron = [t for t in doc if t.lower_ in _GROUP_PRONOUNS and t.pos_ == "PRON" and t.i not in by_token]
+        if not pron:
+            return spans
+        speech = self._speech(doc, by_token)
+        starts = [sent.start for sent in doc.sents]
+        text = doc.text  # built once: Doc.text joins every token
+        out = list(spans)
+        group_types = ("state", "organization", "armed_group", "igo", "company")
+        for tok in pron:
+            word = tok.lower_
+            eid = None
+            if word in _FIRST_PERSON:
+                speaker = speech.get(tok.i)
+                if speaker is None:
+                    continue
+                if word in _FIRST_SINGULAR:
+                    eid = speaker._.rp_actor if self._type(speaker._.rp_actor, info) == "person" else None
+                else:
+                    eid = self._speaker_group(doc, speaker, by_token, info)
+            else:
+                if word == "it" and tok.head.lemma_ in _EMPTY_IT_HEADS:
+                    continue
+                subj = self._last_subject(doc, tok, starts, text)
+                s = by_token.get(subj.i) if subj is not None else None
+                if s is not None and self._type(s._.rp_actor, info) in group_types:
+                    plural = s.root.tag_ in ("NNS", "NNPS") or s._.rp_kind == "demonym" or s.root.lower_ in ("they", "them")
+                    if word in _SINGULAR_IT and plural:
+                        continue
+                    eid = s._.rp_actor
+            if eid is None:
+                continue
+            span = Span(doc, tok.i, tok.i + 1, label=ENT_LABEL.get(self._type(eid, info), "ORG"))
+            span._.rp_actor, span._.rp_kind = eid, "pronoun"
+            out.append(span)
+            by_token[tok.i] = span
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _last_subject(doc: Doc, tok, starts: list[int], text: str):
+        """The last subject token before `tok` in its sentence or the one before, same paragraph."""
+        sent_no = bisect_right(starts, tok.i) - 1
+        lo = starts[max(0, sent_no - 1)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = doc[j]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i:
+                if "\n\n" in text[t.idx:tok.idx]:
+                    return None
+                return t
+        return None
+
+    def _speech(self, doc: Doc, by_token: dict) -> dict[int, Span]:
+        """Token index -> speaker mention, for tokens inside quoted or colon-introduced speech."""
+        speaker_of_sent: dict[int, Span] = {}
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        colon_from: list[tuple[int, Span]] = []
+        for k, sent in enumerate(sents):
+            for t in sent:
+                if t.lemma_ not in self.reporting or t.pos_ not in ("VERB", "AUX"):
+                    continue
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_token:
+                        speaker_of_sent.setdefault(k, by_token[c.i])
+                        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                        if nxt is not None and nxt.text == ":":
+                            colon_from.append((t.i + 2, by_token[c.i]))
+        out: dict[int, Span] = {}
+        if not speaker_of_sent:
+            return out
+        inside, opened = False, 0
+        for t in doc:
+            q = t.text
+            if q in _OPEN_QUOTES or (q in _BOTH_QUOTES and not inside):
+                inside, opened = True, t.i
+                continue
+            if inside and (q in _CLOSE_QUOTES or q in _BOTH_QUOTES):
+                inside = False
+                k_open, k_close = bisect_right(starts, opened) - 1, bisect_right(starts, t.i) - 1
+                speaker = speaker_of_sent.get(k_open) or speaker_of_sent.get(k_close)
+                if speaker is not None and opened < speaker.start < t.i:
+                    speaker = None  # the reporting clause is inside the quotation itself
+                if speaker is None and k_open > 0 and opened - starts[k_open] <= 1:
+                    speaker = speaker_of_sent.get(k_open - 1)  # 'X said in a statement. "We ..."'
+                if speaker is not None:
+                    for i in range(opened + 1, t.i):
+                        out.setdefault(i, speaker)
+        for start, speaker in colon_from:
+            for i in range(start, len(doc)):
+                if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text:
+                    break
+                out.setdefault(i, speaker)
+        return out
+
+    def _speaker_group(self, doc: Doc, speaker: Span, by_token: dict, info: dict) -> str | None:
+        """The group a speaker's "we" stands for: the speaker if a group, else the group in the
+        speaker's own description, else the organ of the person's state by their sector."""
+        eid = speaker._.rp_actor
+        etype = self._type(eid, info)
+        if etype in ("state", "organization", "armed_group", "igo", "company"):
+            return eid
+        if etype != "person":
+            return None
+        for t in speaker.root.subtree:
+            s = by_token.get(t.i)
+            if s is not None and s is not speaker and s._.rp_actor != eid \
+                    and self._type(s._.rp_actor, info) in ("organization", "armed_group", "igo", "company", "state"):
+                return s._.rp_actor
+        a = info.get(eid) or {}
+        state = self.kb.entities.get(a.get("country") or "")
+        if state is None or state.type != "state":
+            return None
+        if not a.get("sector"):
+            return state.id
+        return self._organ(state, {"sector": a["sector"], "name": a["sector"].lower()}, info)
 
     def _corefer_surnames(self, doc: Doc, spans: list[Span], info: dict) -> None:
         """A later bare surname ("Bagheri") is the person named in full earlier."""

@@ -219,6 +219,15 @@ def test_state_name_as_agent_or_territory(nlp, text, words, role):
 
 
 @pytest.mark.parametrize("text, words, role", [
+    ("The conference praised Norway's efforts for peace.", "Norway", "org"),
+    ("Chilean officials welcomed the Peru response to the storm.", "Peru", "org"),
+    ("The storm hit Norway's northern coast.", "Norway", None),
+])
+def test_state_owning_an_act_is_an_agent(nlp, text, words, role):
+    assert gpe_roles(nlp, text)[words] == role
+
+
+@pytest.mark.parametrize("text, words, role", [
     ("Many Moroccans voted in the election.", "Moroccans", "per"),
     ("The Moroccan minister voted in the election.", "Moroccan", None),
 ])
@@ -264,6 +273,22 @@ def test_definite_group_phrase_takes_its_antecedent(nlp, text, words, actor_id):
 def test_group_phrase_left_alone(nlp, text, words):
     found = actors(nlp, text)
     assert not any(words in m["text"] for a in found.values() for m in a["mentions"])
+
+
+# ------------------------------------------------------------ places the model calls people
+def test_city_of_the_country_in_the_text_is_a_place(nlp):
+    found = actors(nlp, "Syrian troops moved on Monday to encircle Raqqah from the north.")
+    assert mention(found, "Raqqah")[:2] == ("geo:172955", "location")  # GeoNames' "Ar Raqqah"
+
+
+def test_city_named_person_stays_a_person(nlp):
+    text = "Petty Officer Anna Dayton joined the crew in Ohio. Dayton, who trained in the United States, said little."
+    assert mention(actors(nlp, text), "Dayton")[1] == "person"
+
+
+def test_arabic_article_optional_in_place_names():
+    from realpolitik.kb.places import find_place
+    assert find_place("Raqqah").name == find_place("Ar Raqqah").name == "Ar Raqqah"
 
 
 # ----------------------------------------------------------------- pronouns for groups, speakers

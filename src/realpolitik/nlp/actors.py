@@ -134,6 +134,10 @@ class ActorLinker:
         for (sector, name), _ in names_by_sector.most_common():  # the name most rows of a sector share
             self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
+        #: nouns of acts and stances whose possessor or modifier is their agent ("Australia's efforts",
+        #: "U.S. airstrikes"): the event nouns of predicates.tsv and the rows of agent_nouns.tsv
+        self.agent_nouns = {r["lemma"] for r in kb.table("predicates") if r.get("pos") == "NOUN"} | \
+            {r["text"] for r in kb.table("agent_nouns")}
         #: lemmas of reporting verbs ("say", "tell", "add"): whose speech a quotation is
         self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb" and " " not in r["text"]}
         # fuzzy candidates: multi-word names and long single names of non-state entities
@@ -158,6 +162,9 @@ class ActorLinker:
         cands = self._kb_candidates(doc)
         cands += self._names_over_states(doc, cands)
         chosen = self._choose(cands)
+        self._doc_states = {c.entity_id for c in chosen if self._type(c.entity_id, info) == "state"}
+        #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
+        self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen += self._model_candidates(doc, taken)
         taken = {i for c in chosen for i in range(c.start, c.end)}
@@ -176,7 +183,7 @@ class ActorLinker:
             if self._type(span._.rp_actor, info) != "state":
                 continue
             if span._.rp_kind in _STATE_NAME_KINDS:
-                span._.rp_gpe_role = _gpe_role(span)
+                span._.rp_gpe_role = _gpe_role(span, self.agent_nouns)
             elif span._.rp_kind == "demonym" and _population(span):
                 span._.rp_gpe_role = "per"
         spans = self._pronouns(doc, spans, info)
@@ -330,13 +337,22 @@ class ActorLinker:
             place = self._place(text)
             if place and (placelike or locative or place.population >= 100_000):
                 return Candidate(start, end, place.id, "name", 1)
-            if placelike and all((t.is_title or t.is_upper) and t.is_alpha or t.text in ("-", "'") or t.lower_ in _NAME_GLUE
-                                 for t in doc[start:end]):
+            if (placelike or (locative and label == "PERSON")) and \
+                    all((t.is_title or t.is_upper) and t.is_alpha or t.text in ("-", "'") or t.lower_ in _NAME_GLUE
+                        for t in doc[start:end]):
+                # a name where places stand ("in Raqqah") is a place even when the model says person
                 return self._discover(doc[start:end].text, "location", start, end)
             if label == "NORP":
                 return None
         if label == "PERSON" and end - name_start == 1:
             tok = doc[name_start]
+            place = self._place(text)
+            if place and place.population >= 100_000 and place.entity.country in self._doc_states \
+                    and text not in self._surnames_in_doc and not any(c.dep_ == "relcl" for c in tok.children) \
+                    and not (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in self.reporting):
+                # a city of the country the text is about ("isolate Raqqah" in a text on Syria), which
+                # the model calls a person; a city's name that says something is still a person
+                return Candidate(start, end, place.id, "name", 1)
             if (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#")) and tok.pos_ != "PROPN":
                 return None  # an adjective capitalised by its place: "Deadly border fighting ..."
             head = tok
@@ -381,7 +397,10 @@ class ActorLinker:
 
     def _discover(self, name: str, etype: str, start: int, end: int, *, country: str | None = None) -> Candidate:
         eid = "new:" + slug(name)
-        self._new.setdefault(eid, (name, etype, country))
+        known = self._new.get(eid)
+        if known is None or (etype == "location" and known[1] == "person"):
+            # one sense per document: a name seen where places stand is a place in all its mentions
+            self._new[eid] = (name, etype, country)
         return Candidate(start, end, eid, "name", 0)
 
     @staticmethod
@@ -921,18 +940,22 @@ class ActorLinker:
 
 
 
-def _gpe_role(span: Span) -> str | None:
+def _gpe_role(span: Span, agent_nouns: set[str] = frozenset()) -> str | None:
     """Whether a state's name stands for the state acting ("org") or for its territory ("loc").
 
     ACE's GPE mention roles: the subject of a clause ("France continues to value ..."), the agent
-    of a passive ("was struck by Turkey") and a partner ("work with Jordan") are the state as an
-    organisation; the object of a locative preposition ("in Syria") is the place. Conjuncts take
-    their first conjunct's role. Anything else stays undecided (None).
+    of a passive ("was struck by Turkey"), a partner ("work with Jordan") and the possessor or
+    modifier of an act ("Australia's efforts", "U.S. airstrikes", one of `agent_nouns`) are the
+    state as an organisation; the object of a locative preposition ("in Syria") is the place.
+    Conjuncts take their first conjunct's role. Anything else stays undecided (None).
     """
     head = span.root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.dep_ in _AGENT_DEPS:
+        return "org"
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.pos_ == "NOUN" and \
+            (head.head.lemma_.lower() in agent_nouns or head.head.lower_ in agent_nouns):
         return "org"
     if head.dep_ == "pobj":
         prep = head.head

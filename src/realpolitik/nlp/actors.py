@@ -66,6 +66,10 @@ LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside",
 #: endings of demonyms and group names ("Kurdish", "Yazidis", "Shiite"): a NORP so ending is no place
 #: CAMEO's country part of an actor code when the text names no country ("---REB")
 NO_COUNTRY = "---"
+#: id prefix of an unnamed place ("place:hospital")
+PLACE = "place:"
+#: ids of actors the text does not name: recorded, but not offered to later stages as participants
+_UNNAMED = (NO_COUNTRY, PLACE)
 #: mention kinds that name a state itself (not a label, demonym or organ), which can be a place or an agent
 _STATE_NAME_KINDS = frozenset({"name", "alias", "metonym"})
 #: dependencies of a grammatical subject: a state there acts ("Turkey condemned ...")
@@ -134,6 +138,12 @@ class ActorLinker:
         for (sector, name), _ in names_by_sector.most_common():  # the name most rows of a sector share
             self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
+        #: nouns of unnamed places ("the city", "an ISIL-held building"); `named`: a name ending in one
+        #: is a place ("the Brandbergen Mosque", "Samarra Barrage"), whatever the model calls it
+        self.place_rows = {r["text"]: r for r in kb.table("place_nouns")}
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.places.add("PLACE", list(nlp.tokenizer.pipe(self.place_rows)))
+        self.named_places = {t for t, r in self.place_rows.items() if r.get("named") == "yes" and " " not in t}
         #: nouns of acts and stances whose possessor or modifier is their agent ("Australia's efforts",
         #: "U.S. airstrikes"): the event nouns of predicates.tsv and the rows of agent_nouns.tsv
         self.agent_nouns = {r["lemma"] for r in kb.table("predicates") if r.get("pos") == "NOUN"} | \
@@ -171,6 +181,7 @@ class ActorLinker:
         chosen += self._fuzzy_runs(doc, taken)
         chosen = self._extend_sectors(doc, chosen, info)
         chosen = self._groups(doc, chosen, info)
+        chosen = self._unnamed_places(doc, chosen, info)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=ENT_LABEL.get(self._type(c.entity_id, info), "ORG"))
@@ -191,8 +202,8 @@ class ActorLinker:
         spans = [s for s in spans if s._.rp_actor in info]
         # groups with no country named stay out of the participants' group: on the PLOVER and PETRARCH
         # sets they gave only events with no country on either side, or a patient read as the agent
-        doc.spans[GROUP_SPANS] = [s for s in spans if s._.rp_actor.startswith(NO_COUNTRY)]
-        spans = [s for s in spans if not s._.rp_actor.startswith(NO_COUNTRY)]
+        doc.spans[GROUP_SPANS] = [s for s in spans if s._.rp_actor.startswith(_UNNAMED)]
+        spans = [s for s in spans if not s._.rp_actor.startswith(_UNNAMED)]
         doc.spans[ACTOR_SPANS] = spans
         covered = {i for s in spans for i in range(s.start, s.end)}
         others = [e for e in doc.ents if covered.isdisjoint(range(e.start, e.end))]
@@ -367,6 +378,10 @@ class ActorLinker:
             if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
                 return None
             return self._discover(text, "person", name_start, end)
+        if label in ("ORG", "FAC", "PERSON") and end - start >= 2 and doc[end - 1].lower_ in self.named_places \
+                and doc[end - 1].is_title and all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE or t.text in ("-", "'")
+                                                  for t in doc[start:end]):
+            return self._discover(doc[start:end].text, "location", start, end)  # "the Brandbergen Mosque"
         if label == "ORG" and not self._role_tokens.intersection(range(start, end)):  # "Minister of ... of"
             tok = doc[start]
             # one word only when an acronym ("NAVCENT"), and not a weapon's ("VBIED", "UAV")
@@ -610,6 +625,58 @@ class ActorLinker:
                 return c.entity_id
             if sector == "GOV" and ctype == "state" and c.kind == "label":
                 return c.entity_id  # "the Asad regime ... the regime"
+        return None
+
+    def _unnamed_places(self, doc: Doc, chosen: list[Candidate], info: dict) -> list[Candidate]:
+        """Places named by a common noun ("the city", "an ISIL-held building", "fighting positions").
+
+        A definite phrase refers back: "the city"/"the town" to the place named last before it, "the
+        hospital" to the last place whose name ends in "Hospital". Otherwise the phrase is an unnamed
+        place, `place:<noun>`, recorded like an actor but not offered to later stages. A phrase that
+        names its place ("the town of Dabiq") or is part of a name is left to that name.
+        """
+        heads: dict[int, tuple[int, dict]] = {}
+        for _, s, e in self.places(doc):
+            row = self.place_rows[doc[s:e].text.lower()]
+            if e - 1 not in heads or s < heads[e - 1][0]:
+                heads[e - 1] = (s, row)
+        if not heads:
+            return chosen
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        out = []
+        for h in sorted(heads):
+            s, row = heads[h]
+            tok = doc[h]
+            if h in by_token or tok.pos_ != "NOUN" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+                continue
+            if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.i in by_token for o in p.children)
+                   for p in tok.rights):
+                continue  # "the town of Dabiq": the name is the place
+            start = self._phrase_start(doc, tok, by_token)
+            while start < h and start in by_token:
+                start = by_token[start].end  # the phrase may hold a name ("ISIL-held"), not begin inside one
+            eid = self._place_antecedent(doc, start, tok, row, sorted(chosen + out, key=lambda c: c.start), info)
+            if eid is None:
+                eid = PLACE + slug(row["name"])
+                info.setdefault(eid, {"id": eid, "name": row["name"], "type": "location", "country": None,
+                                      "sector": None, "role": None, "wikidata": None})
+            out.append(Candidate(start, h + 1, eid, "description", 0))
+        return chosen + out
+
+    def _place_antecedent(self, doc: Doc, start: int, head, row: dict, ordered: list[Candidate],
+                          info: dict) -> str | None:
+        """The named place a definite place phrase refers back to, if any."""
+        if doc[start].lower_ not in ("the", "this", "that"):
+            return None
+        word = head.lemma_.lower()
+        for c in reversed(ordered):
+            if c.start >= start or c.entity_id.startswith(PLACE) or self._type(c.entity_id, info) != "location":
+                continue
+            if row.get("refers") == "settlement":
+                return c.entity_id if c.kind == "name" else None  # the place named last
+            name = (info.get(c.entity_id) or {}).get("name") or doc[c.start:c.end].text
+            if name.lower().split()[-1:] == [word]:
+                return c.entity_id
         return None
 
     def _no_country(self, row: dict, info: dict) -> str:

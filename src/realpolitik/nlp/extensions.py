@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 #: span group of actor mentions; each span carries `_.rp_actor` and `_.rp_kind`
 ACTOR_SPANS = "rp_actors"
-#: span group of groups no country is named for ("civilians", "the coalition": `---CVL`, `---IMG`);
+#: span group of groups no country is named for ("civilians", "the coalition": `---CVL`, `---IMG`)
+#: and of places named by a common noun only ("a hospital": `place:hospital`);
 #: recorded as actors like rp_actors, kept apart so later stages opt in to them as participants
 GROUP_SPANS = "rp_groups"
 #: span group of weapon mentions; each span carries `_.rp_weapon`

@@ -275,6 +275,19 @@ def test_group_phrase_left_alone(nlp, text, words):
     assert not any(words in m["text"] for a in found.values() for m in a["mentions"])
 
 
+# ------------------------------------------------------------------ titles and bare roles
+def test_region_in_a_title_is_no_place_and_the_name_after_is_the_holder(nlp):
+    found = actors(nlp, "Minister for the Middle East Anna Lindqvist said the attack was cowardly.")
+    assert types_over(found, "Middle East") == set()
+    assert mention(found, "Anna Lindqvist")[1] == "person"
+
+
+def test_bare_definite_role_is_the_one_holder_in_the_text(nlp):
+    found = actors(nlp, "Foreign Secretary Boris Johnson visited Baghdad. The Foreign Secretary met students.",
+                   published="2017-01-10")
+    assert mention(found, "The Foreign Secretary")[0::2] == ("per:boris-johnson", "description")
+
+
 # ------------------------------------------------------------------------- unnamed places
 @pytest.mark.parametrize("text, words, actor_id", [
     ("Rebels seized a hospital near the border on Monday.", "a hospital", "place:hospital"),

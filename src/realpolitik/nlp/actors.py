@@ -170,12 +170,13 @@ class ActorLinker:
         self._role_starts = {s for _, s, _ in roles}
         self._role_tokens = {i for _, s, e in roles for i in range(s, e)}
         cands = self._kb_candidates(doc)
+        cands = self._titles_for_regions(doc, cands, roles)
         cands += self._names_over_states(doc, cands)
         chosen = self._choose(cands)
         self._doc_states = {c.entity_id for c in chosen if self._type(c.entity_id, info) == "state"}
         #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
         self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-        taken = {i for c in chosen for i in range(c.start, c.end)}
+        taken = {i for c in chosen for i in range(c.start, c.end)} | self._title_tokens
         chosen += self._model_candidates(doc, taken)
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen += self._fuzzy_runs(doc, taken)
@@ -224,6 +225,32 @@ class ActorLinker:
                     continue
                 alias = self._pick(aliases, doc)
                 out.append(Candidate(start, end, alias.entity_id, alias.kind, prio - key.startswith("s:")))
+        return out
+
+    def _titles_for_regions(self, doc: Doc, cands: list[Candidate], roles: list) -> list[Candidate]:
+        """"Minister for the Middle East", "Special Envoy for Syria": a region or state after a
+        title and "for (the)" is part of the title, not a place mentioned; a capitalised name right
+        after the title is its holder ("... for the Middle East Tobias Ellwood")."""
+        self._title_tokens: set[int] = set()
+        role_ends = {e: s for _, s, e in roles}
+        if not role_ends:
+            return cands
+        out = []
+        for c in cands:
+            j = c.start - (2 if c.start >= 2 and doc[c.start - 1].lower_ == "the" else 1)
+            if j < 1 or doc[j].lower_ != "for" or j not in role_ends \
+                    or (self._type(c.entity_id, {}) not in ("location", "state")):
+                out.append(c)
+                continue
+            self._title_tokens.update(range(role_ends[j], c.end))
+            run = c.end
+            while run < len(doc) and run - c.end < 4 and doc[run].is_title and doc[run].pos_ == "PROPN":
+                run += 1
+            if run - c.end >= 2:
+                self._title_tokens.difference_update(range(c.end, run))
+                holder = self._discover(doc[c.end:run].text, "person", c.end, run)
+                holder.priority = 2
+                out.append(holder)
         return out
 
     def _names_over_states(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -723,12 +750,21 @@ class ActorLinker:
                 if self._type(pid, info) == "person":
                     self._set_role(pid, row, country, info)
                 continue
-            if country is None or role_span.start in by_token:
+            if role_span.start in by_token:
                 continue
-            # a bare description: "the minister of defense of Israel"
-            end = self._description_end(doc, role_span, by_token)
-            start = role_span.start - (1 if role_span.start > 0 and doc[role_span.start - 1].lower_ == "the" else 0)
-            pid = self._holder(row["role"], country, info, doc)
+            definite = role_span.start > 0 and doc[role_span.start - 1].lower_ == "the"
+            if country is None:
+                # "the Foreign Secretary" with no country: the one person of this text in that role
+                holders = {pid for pid, a in info.items() if a["type"] == "person"
+                           and (a.get("role") or "").lower() == row["role"].lower()}
+                if not definite or len(holders) != 1:
+                    continue
+                pid, start, end = holders.pop(), role_span.start - 1, role_span.end
+            else:
+                # a bare description: "the minister of defense of Israel"
+                end = self._description_end(doc, role_span, by_token)
+                start = role_span.start - (1 if definite else 0)
+                pid = self._holder(row["role"], country, info, doc)
             if pid is None:
                 continue
             span = Span(doc, start, end, label="PERSON")

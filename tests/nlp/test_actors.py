@@ -350,6 +350,22 @@ def test_group_pronouns(nlp, text, expected):
     assert [(w, eid) for _, w, eid in pronoun_links(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("source, expected", [
+    ("NATO", [("We", "igo:nato"), ("our", "igo:nato")]),
+    ("UK Government", [("We", "GBRGOV"), ("our", "GBRGOV")]),
+    ("Some Weekly Newsletter", []),  # a publisher the knowledge base does not know
+])
+def test_writers_we_is_the_publisher_it_names(nlp, source, expected):
+    record = realpolitik.analyze("We will keep our promise to the region.", source=source, nlp=nlp).to_dict()
+    got = sorted((m["start"], m["text"], a["id"]) for a in record["actors"] for m in a["mentions"] if m["kind"] == "pronoun")
+    assert [(w, eid) for _, w, eid in got] == expected
+
+
+def test_quoted_we_is_the_speakers_not_the_publishers(nlp):
+    record = realpolitik.analyze("Sergey Lavrov said: \u201cWe will not accept this.\u201d", source="NATO", nlp=nlp).to_dict()
+    assert [a["id"] for a in record["actors"] for m in a["mentions"] if m["text"] == "We"] == ["RUSGOV"]
+
+
 @pytest.mark.parametrize("text", [
     "It is clear that Portugal condemned the strike.",  # an empty "it"
     "We will stay in the town until the spring.",  # the writer's "we": no speaker

@@ -92,6 +92,7 @@ class ActorLinker:
     def __init__(self, nlp, kb: KnowledgeBase, *, fuzzy_cutoff: float = 0.7):
         self.kb = kb
         self.fuzzy_cutoff = fuzzy_cutoff
+        self.tokenizer = nlp.tokenizer
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -879,7 +880,8 @@ class ActorLinker:
         speaker and "we"/"us"/"our" the speaker's group: the group named in the speaker's own
         description ("Gen. X, commander of Central Command"), else the person's state organ by
         their sector (a foreign minister's "we" is the government). Outside speech, "we" is left
-        alone: it is the writer's. "they"/"them"/"their" and "it"/"its" link only when the last
+        alone unless the document's source names a known actor, whose own text it then is (a
+        ministry's press release). "they"/"them"/"their" and "it"/"its" link only when the last
         grammatical subject before them, in their sentence or the one before, is a group actor
         (a state, organisation, armed group or generic group, or a pronoun already linked to one);
         "it" of "it is", "it seems" is no one's.
@@ -899,6 +901,13 @@ class ActorLinker:
             if word in _FIRST_PERSON:
                 speaker = speech.get(tok.i)
                 if speaker is None:
+                    if word not in _FIRST_SINGULAR:  # the writer's "we": the publisher, when known
+                        eid = self._publisher(doc, info)
+                        if eid is not None:
+                            span = Span(doc, tok.i, tok.i + 1, label=ENT_LABEL.get(self._type(eid, info), "ORG"))
+                            span._.rp_actor, span._.rp_kind = eid, "pronoun"
+                            out.append(span)
+                            by_token[tok.i] = span
                     continue
                 if word in _FIRST_SINGULAR:
                     eid = speaker._.rp_actor if self._type(speaker._.rp_actor, info) == "person" else None
@@ -977,6 +986,31 @@ class ActorLinker:
                     break
                 out.setdefault(i, speaker)
         return out
+
+    def _publisher(self, doc: Doc, info: dict) -> str | None:
+        """The actor the document's source names, when the knowledge base knows it as a whole:
+        "CENTCOM", "US State Department", "UK Government" (a state and a sector noun)."""
+        source = (doc._.rp_source or "").strip()
+        if not source or len(source) > 80:
+            return None
+        sdoc = self.tokenizer(source)
+        n = len(sdoc)
+        for matcher in (self.exact, self.folded):
+            for key_id, start, end in matcher(sdoc):
+                aliases = self.by_key.get(sdoc.vocab.strings[key_id], [])
+                if not aliases or start != 0:
+                    continue
+                alias = self._pick(aliases, doc)
+                ent = self.kb.entities.get(alias.entity_id)
+                if ent is None:
+                    continue
+                if end == n and not sdoc.vocab.strings[key_id].startswith("s:"):
+                    self._remember(ent.id, info)
+                    return ent.id
+                rest = sdoc[end:].text.lower()
+                if ent.type == "state" and rest in self.sector_rows and self.sector_rows[rest]["sector"]:
+                    return self._organ(ent, self.sector_rows[rest], info)
+        return None
 
     def _speaker_group(self, doc: Doc, speaker: Span, by_token: dict, info: dict) -> str | None:
         """The group a speaker's "we" stands for: the speaker if a group, else the group in the

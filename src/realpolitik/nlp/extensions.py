@@ -17,6 +17,7 @@ WEAPON_SPANS = "rp_weapons"
 
 _DOC = {
     "rp_published": None,   # ISO date of the document, anchors relative dates and tenures
+    "rp_source": None,      # outlet or publisher of the document: whose the writer's "we" is
     "rp_actor_info": None,  # actor id -> {id, name, type, country, sector, role, wikidata}
     "rp_events": None,      # list of event dicts (records.Event fields, evidence as offsets)
     "rp_transfers": None,   # list of arms-transfer dicts

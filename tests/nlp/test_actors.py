@@ -361,6 +361,21 @@ def test_writers_we_is_the_publisher_it_names(nlp, source, expected):
     assert [(w, eid) for _, w, eid in got] == expected
 
 
+def test_speech_after_a_colon_runs_over_its_paragraphs(nlp):
+    text = "Sergey Lavrov said:\n\nI am appalled by the attack. We will raise it at the council."
+    assert [(w, eid) for _, w, eid in pronoun_links(nlp, text)] == [("I", "per:sergey-lavrov"), ("We", "RUSGOV")]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("UK Government", ["GBRGOV"]),  # a state body's release quoting a person of no known group
+    ("Some Weekly Newsletter", []),  # an outlet is never taken for the speaker's group
+])
+def test_unknown_speakers_we_in_a_state_bodys_release(nlp, source, expected):
+    text = "Anna Lindqvist said:\n\nWe will raise it at the council."
+    record = realpolitik.analyze(text, source=source, nlp=nlp).to_dict()
+    assert [a["id"] for a in record["actors"] for m in a["mentions"] if m["text"] == "We"] == expected
+
+
 def test_quoted_we_is_the_speakers_not_the_publishers(nlp):
     record = realpolitik.analyze("Sergey Lavrov said: \u201cWe will not accept this.\u201d", source="NATO", nlp=nlp).to_dict()
     assert [a["id"] for a in record["actors"] for m in a["mentions"] if m["text"] == "We"] == ["RUSGOV"]

@@ -42,6 +42,8 @@ _SINGULAR_IT = frozenset({"it"})
 #: "its"/"their" are left out: the event coder reads a possessive's owner off the parse, and re3d
 #: rarely annotates them (9 of 35 such links matched a gold span)
 _GROUP_PRONOUNS = _FIRST_PERSON | _SINGULAR_IT | {"they", "them"}
+#: sectors of a state's own bodies: a release of one of them quoting a person speaks for it
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "COP"})
 #: verbs whose "it" is empty ("it is clear that", "it seems", "it takes time")
 _EMPTY_IT_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become", "mean", "matter", "follow", "happen"})
 _OPEN_QUOTES = frozenset({"“", "``", "«"})
@@ -913,6 +915,12 @@ class ActorLinker:
                     eid = speaker._.rp_actor if self._type(speaker._.rp_actor, info) == "person" else None
                 else:
                     eid = self._speaker_group(doc, speaker, by_token, info)
+                    if eid is None and self._type(speaker._.rp_actor, info) == "person":
+                        # a state body's release quoting a person of no known group: its own official
+                        pub = self._publisher(doc, info)
+                        if pub is not None and (info.get(pub) or {}).get("sector") in _STATE_SECTORS \
+                                and (info.get(pub) or {}).get("country"):
+                            eid = pub
             else:
                 if word == "it" and tok.head.lemma_ in _EMPTY_IT_HEADS:
                     continue
@@ -938,7 +946,8 @@ class ActorLinker:
         lo = starts[max(0, sent_no - 1)]
         for j in range(tok.i - 1, lo - 1, -1):
             t = doc[j]
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i:
+            # not the subject of the pronoun's own clause: "we will raise it" (binding Principle B)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i and t.head.i != tok.head.i:
                 if "\n\n" in text[t.idx:tok.idx]:
                     return None
                 return t
@@ -980,10 +989,24 @@ class ActorLinker:
                 if speaker is not None:
                     for i in range(opened + 1, t.i):
                         out.setdefault(i, speaker)
+        # 'X said: / I am appalled ...': the speech after the colon runs over its paragraphs until a
+        # quotation mark, a sentence naming a speaker of its own, or five paragraphs
         for start, speaker in colon_from:
+            paragraphs, seen_words = 0, False
             for i in range(start, len(doc)):
-                if "\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text:
+                t = doc[i]
+                if t.text in _OPEN_QUOTES or t.text in _BOTH_QUOTES:
                     break
+                k = bisect_right(starts, i) - 1
+                if i == starts[k] and speaker_of_sent.get(k) not in (None, speaker):
+                    break
+                if t.is_space or "\n" in t.text:
+                    if seen_words and "\n" in t.text:
+                        paragraphs += 1
+                    if paragraphs >= 5:
+                        break
+                    continue
+                seen_words = True
                 out.setdefault(i, speaker)
         return out
 

@@ -240,6 +240,7 @@ def test_plural_demonym_is_the_population(nlp, text, words, role):
     ("Rebels in Chad seized the depot on Monday.", "Rebels", "TCDREB", "description"),
     ("The people of Peru voted on Sunday.", "people of Peru", "PERCVL", "description"),
     ("Militants in Peru blocked the road.", "Militants", "PERINS", "description"),
+    ("Dutch businesses welcomed the deal.", "Dutch businesses", "NLDBUS", "description"),
     ("Coalition forces struck the depot at dawn.", "Coalition forces", "---IMG", "description"),
     ("Opposition fighters left the town before noon.", "Opposition fighters", "---OPP", "description"),
     ("Civilians fled the town before noon.", "Civilians", "---CVL", "description"),
@@ -280,6 +281,12 @@ def test_region_in_a_title_is_no_place_and_the_name_after_is_the_holder(nlp):
     found = actors(nlp, "Minister for the Middle East Anna Lindqvist said the attack was cowardly.")
     assert types_over(found, "Middle East") == set()
     assert mention(found, "Anna Lindqvist")[1] == "person"
+
+
+def test_demonym_before_a_role_is_part_of_the_holders_description(nlp):
+    found = actors(nlp, "Russian Foreign Minister Sergey Lavrov arrived in Ankara.", published="2020-05-01")
+    assert mention(found, "Russian Foreign Minister") == ("per:sergey-lavrov", "person", "description")
+    assert not any(m["kind"] == "demonym" for a in found.values() for m in a["mentions"])
 
 
 def test_bare_definite_role_is_the_one_holder_in_the_text(nlp):

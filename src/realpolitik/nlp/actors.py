@@ -752,6 +752,14 @@ class ActorLinker:
                 pid = person._.rp_actor
                 if self._type(pid, info) == "person":
                     self._set_role(pid, row, country, info)
+                    dem = self._demonym_before(doc, role_span.start, by_token)
+                    if dem is not None and info[pid].get("country") == dem._.rp_actor:
+                        # "Iraqi President Fuad Masum": "Iraqi President" describes him, as one mention
+                        span = Span(doc, self._with_determiner(doc, dem.start), role_span.end, label="PERSON")
+                        span._.rp_actor, span._.rp_kind = pid, "description"
+                        spans[spans.index(dem)] = span
+                        for t in range(span.start, span.end):
+                            by_token[t] = span
                 continue
             if role_span.start in by_token:
                 continue
@@ -764,20 +772,35 @@ class ActorLinker:
                     continue
                 pid, start, end = holders.pop(), role_span.start - 1, role_span.end
             else:
-                # a bare description: "the minister of defense of Israel"
+                # a bare description: "the minister of defense of Israel", "the Iraqi Foreign Minister"
                 end = self._description_end(doc, role_span, by_token)
                 start = role_span.start - (1 if definite else 0)
                 pid = self._holder(row["role"], country, info, doc)
             if pid is None:
                 continue
+            dem = self._demonym_before(doc, role_span.start, by_token)
+            if dem is not None and dem._.rp_actor == country:
+                start = self._with_determiner(doc, dem.start)
             span = Span(doc, start, end, label="PERSON")
             span._.rp_actor, span._.rp_kind = pid, "description"
             if not any(t in by_token for t in range(start, end) if by_token.get(t) is not None
                        and self._type(by_token[t]._.rp_actor, info) == "person"):
+                if dem is not None and dem in spans and start <= dem.start:
+                    spans.remove(dem)  # the demonym is part of the description now
                 spans.append(span)
                 self._remember(pid, info)
                 if info[pid].get("role") is None:
                     self._set_role(pid, row, country, info)
+
+    @staticmethod
+    def _demonym_before(doc: Doc, start: int, by_token: dict) -> Span | None:
+        """A demonym mention ending right before token `start` ("Iraqi" of "Iraqi President")."""
+        dem = by_token.get(start - 1) if start > 0 else None
+        return dem if dem is not None and dem._.rp_kind == "demonym" and dem.end == start else None
+
+    @staticmethod
+    def _with_determiner(doc: Doc, start: int) -> int:
+        return start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") else start
 
     def _role_country(self, doc: Doc, role: Span, by_token: dict) -> str | None:
         # "minister of defense of Israel", "chief of the general staff of the Iranian Armed Forces"

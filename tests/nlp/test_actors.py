@@ -348,7 +348,7 @@ def pronoun_links(nlp, text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     ("Hezbollah announced a truce on Monday. They said the fighting would stop.", [("They", "grp:hezbollah")]),
-    ("Portugal condemned the strike, and it called for calm.", [("it", "PRT")]),
+    ("The Chilean navy held drills on Monday. They ended on Friday.", [("They", "CHLMIL")]),
     ("Sergey Lavrov said: \u201cWe will not accept this, and I will say so.\u201d",
      [("We", "RUSGOV"), ("I", "per:sergey-lavrov")]),
     ("\u201cWe will stay in the region,\u201d NATO said on Monday.", [("We", "igo:nato")]),
@@ -389,12 +389,18 @@ def test_quoted_we_is_the_speakers_not_the_publishers(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "It is clear that Portugal condemned the strike.",  # an empty "it"
+    "Portugal condemned the strike, and it called for calm.",  # "it" is left alone
+    "Portugal and Chile condemned the strike, and they called for calm.",  # no one actor
     "We will stay in the town until the spring.",  # the writer's "we": no speaker
     "The ministers met in Lisbon. They agreed on a text.",  # the last subject is no group actor
 ])
 def test_pronouns_without_clear_antecedent_stay_unlinked(nlp, text):
     assert pronoun_links(nlp, text) == []
+
+
+def test_we_is_no_antecedent_of_they(nlp):
+    links = pronoun_links(nlp, "Sergey Lavrov said: \u201cWe met them on Monday, and they agreed.\u201d")
+    assert [w for _, w, _ in links] == ["We"]
 
 
 # --------------------------------------------------------------------------- kb lookup why

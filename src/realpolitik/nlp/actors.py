@@ -38,14 +38,12 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: pronouns that can stand for a group or a speaker (see ActorLinker._group_pronouns)
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"}) | _FIRST_SINGULAR
-_SINGULAR_IT = frozenset({"it"})
 #: "its"/"their" are left out: the event coder reads a possessive's owner off the parse, and re3d
-#: rarely annotates them (9 of 35 such links matched a gold span)
-_GROUP_PRONOUNS = _FIRST_PERSON | _SINGULAR_IT | {"they", "them"}
+#: rarely annotates them (9 of 35 such links matched a gold span); so is "it", mostly empty or a
+#: thing in this prose (2 of 14 links to the last group subject were right on re3d)
+_GROUP_PRONOUNS = _FIRST_PERSON | {"they", "them"}
 #: sectors of a state's own bodies: a release of one of them quoting a person speaks for it
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "COP"})
-#: verbs whose "it" is empty ("it is clear that", "it seems", "it takes time")
-_EMPTY_IT_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become", "mean", "matter", "follow", "happen"})
 _OPEN_QUOTES = frozenset({"“", "``", "«"})
 _CLOSE_QUOTES = frozenset({"”", "''", "»"})
 _BOTH_QUOTES = frozenset({'"'})
@@ -908,8 +906,8 @@ class ActorLinker:
         alone unless the document's source names a known actor, whose own text it then is (a
         ministry's press release). "they"/"them"/"their" and "it"/"its" link only when the last
         grammatical subject before them, in their sentence or the one before, is a group actor
-        (a state, organisation, armed group or generic group, or a pronoun already linked to one);
-        "it" of "it is", "it seems" is no one's.
+        (a state, organisation, armed group or generic group, or a third-person pronoun already
+        linked to one); "it" is left alone.
         """
         by_token = {i: s for s in spans for i in range(s.start, s.end)}
         pron = [t for t in doc if t.lower_ in _GROUP_PRONOUNS and t.pos_ == "PRON" and t.i not in by_token]
@@ -945,14 +943,13 @@ class ActorLinker:
                                 and (info.get(pub) or {}).get("country"):
                             eid = pub
             else:
-                if word == "it" and tok.head.lemma_ in _EMPTY_IT_HEADS:
-                    continue
                 subj = self._last_subject(doc, tok, starts, text)
                 s = by_token.get(subj.i) if subj is not None else None
+                if s is not None and s.root.lower_ in _FIRST_PERSON:
+                    continue  # "we ... they": the speaker's own group is no third party
+                if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+                    continue  # "Portugal and Chile ... they": no one actor
                 if s is not None and self._type(s._.rp_actor, info) in group_types:
-                    plural = s.root.tag_ in ("NNS", "NNPS") or s._.rp_kind == "demonym" or s.root.lower_ in ("they", "them")
-                    if word in _SINGULAR_IT and plural:
-                        continue
                     eid = s._.rp_actor
             if eid is None:
                 continue

@@ -322,6 +322,19 @@ def test_place_phrase_that_names_its_place_is_left_to_the_name(nlp):
     assert not any(m["text"].endswith("town") for a in found.values() for m in a["mentions"])
 
 
+# ----------------------------------------------------------------- names the model mistypes
+def test_name_with_a_lowercase_particle_is_a_person(nlp):
+    found = actors(nlp, "Officials said Abu Hamza al-Masri planned the attack.")
+    assert any(a["type"] == "person" and "al-Masri" in m["text"] for a in found.values() for m in a["mentions"])
+
+
+def test_surname_the_model_calls_a_place_is_the_person(nlp):
+    found = actors(nlp, "Colonel Ian Marbury visited the base.\n\nMarbury announced the details of the new plan.")
+    ids = {a["id"] for a in found.values() for m in a["mentions"] if m["text"] == "Marbury"}
+    full = {a["id"] for a in found.values() for m in a["mentions"] if m["text"].endswith("Ian Marbury")}
+    assert ids and ids == full
+
+
 # ------------------------------------------------------------ places the model calls people
 def test_city_of_the_country_in_the_text_is_a_place(nlp):
     found = actors(nlp, "Syrian troops moved on Monday to encircle Raqqah from the north.")

@@ -364,6 +364,10 @@ class ActorLinker:
             return Candidate(name_start, end, fuzzy, "alias", 1)
         if not doc[start].is_title and not doc[start].is_upper:
             return None
+        if end - start == 1 and label != "PERSON" and text in self._surnames_in_doc and not locative \
+                and not self._place_context(doc, start, strict=True):
+            # one sense per document: "Votel" after "Gen. Joseph Votel" is him, whatever the model says
+            return self._discover(text, "person", start, end)
         placelike = label in ("GPE", "LOC", "FAC")
         if not placelike:
             locative = locative or self._place_context(doc, start, strict=label == "PERSON")
@@ -402,7 +406,8 @@ class ActorLinker:
                 place = self._place(text)
                 if place:
                     return Candidate(start, end, place.id, "name", 1)
-        if label == "PERSON" and all(t.is_title or t.is_punct for t in doc[name_start:end]):
+        if label == "PERSON" and all(t.is_title or t.is_punct or (t.lower_ in _NAME_GLUE and t.i > name_start)
+                                     for t in doc[name_start:end]):  # "Abu Musab al-Zarqawi"
             if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
                 return None
             return self._discover(text, "person", name_start, end)

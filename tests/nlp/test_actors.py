@@ -289,6 +289,13 @@ def test_demonym_before_a_role_is_part_of_the_holders_description(nlp):
     assert not any(m["kind"] == "demonym" for a in found.values() for m in a["mentions"])
 
 
+def test_body_before_a_title_stays_inside_the_holders_description(nlp):
+    found = actors(nlp, "Pentagon spokesman Ivo Brankovic declined to comment.")
+    pid = mention(found, "Ivo Brankovic")[0]
+    assert mention(found, "Pentagon spokesman") == (pid, "person", "description")
+    assert mention(found, "Pentagon")[0] == "USA"  # the body's own mention is kept
+
+
 def test_bare_definite_role_is_the_one_holder_in_the_text(nlp):
     found = actors(nlp, "Foreign Secretary Boris Johnson visited Baghdad. The Foreign Secretary met students.",
                    published="2017-01-10")

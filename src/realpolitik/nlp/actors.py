@@ -763,6 +763,14 @@ class ActorLinker:
                         spans[spans.index(dem)] = span
                         for t in range(span.start, span.end):
                             by_token[t] = span
+                    elif person.start >= role_span.end:
+                        owner = self._owner_before(doc, role_span.start, by_token, info)
+                        if owner is not None:
+                            # "Foreign Office Minister Tobias Ellwood": the title describes him; the
+                            # body's own mention stays, inside the description
+                            span = Span(doc, self._with_determiner(doc, owner.start), role_span.end, label="PERSON")
+                            span._.rp_actor, span._.rp_kind = pid, "description"
+                            spans.append(span)
                 continue
             if role_span.start in by_token:
                 continue
@@ -800,6 +808,16 @@ class ActorLinker:
         """A demonym mention ending right before token `start` ("Iraqi" of "Iraqi President")."""
         dem = by_token.get(start - 1) if start > 0 else None
         return dem if dem is not None and dem._.rp_kind == "demonym" and dem.end == start else None
+
+    def _owner_before(self, doc: Doc, start: int, by_token: dict, info: dict) -> Span | None:
+        """A state's or body's mention ending right before a title ("Foreign Office", "U.S.")."""
+        j = start - 1
+        if j >= 0 and doc[j].text in _POSSESSIVE:
+            j -= 1
+        span = by_token.get(j) if j >= 0 else None
+        if span is None or span.end != j + 1 or span._.rp_kind in ("pronoun", "description"):
+            return None
+        return span if self._type(span._.rp_actor, info) in ("state", "organization", "igo", "armed_group") else None
 
     @staticmethod
     def _with_determiner(doc: Doc, start: int) -> int:

@@ -418,6 +418,11 @@ def test_pronouns_without_clear_antecedent_stay_unlinked(nlp, text):
     assert pronoun_links(nlp, text) == []
 
 
+def test_he_opening_a_paragraph_is_the_person_just_named(nlp):
+    links = pronoun_links(nlp, "The court sentenced Ivo Brankovic on Monday.\n\nHe was a former officer.")
+    assert [w for _, w, _ in links] == ["He"]
+
+
 def test_we_is_no_antecedent_of_they(nlp):
     links = pronoun_links(nlp, "Sergey Lavrov said: \u201cWe met them on Monday, and they agreed.\u201d")
     assert [w for _, w, _ in links] == ["We"]

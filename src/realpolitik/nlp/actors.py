@@ -911,8 +911,11 @@ class ActorLinker:
             return bisect_right(starts, i) - 1
 
         for tok in pronouns:
+            # a paragraph break ends the search, except for a pronoun opening its sentence ("... killed
+            # Abu X. / He was a member of ..."), which still reaches the sentence before
+            opens = tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].is_space and doc[tok.i - 1].is_sent_start)
             before = [p for p in people if p.end <= tok.i and sent_no(tok.i) - sent_no(p.start) <= 1
-                      and "\n\n" not in text[p.end_char:tok.idx]]
+                      and (opens or "\n\n" not in text[p.end_char:tok.idx])]
             if before:
                 span = Span(doc, tok.i, tok.i + 1, label="PERSON")
                 span._.rp_actor, span._.rp_kind = before[-1]._.rp_actor, "pronoun"

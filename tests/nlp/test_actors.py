@@ -353,6 +353,11 @@ def test_city_named_person_stays_a_person(nlp):
     assert mention(actors(nlp, text), "Dayton")[1] == "person"
 
 
+def test_gazetteer_place_after_a_locative_preposition(nlp):
+    found = actors(nlp, "two strikes engaged a mortar team near Rawah on Monday.")
+    assert mention(found, "Rawah")[1] == "location"
+
+
 def test_arabic_article_optional_in_place_names():
     from realpolitik.kb.places import find_place
     assert find_place("Raqqah").name == find_place("Ar Raqqah").name == "Ar Raqqah"

@@ -490,17 +490,23 @@ class ActorLinker:
         return best[1] if best else None
 
     def _fuzzy_runs(self, doc: Doc, taken: set[int]) -> list[Candidate]:
-        """Runs of capitalised words the model missed, matched by fuzzy lookup ("Albite System")."""
+        """Runs of capitalised words the model missed: matched by fuzzy lookup ("Albite System"),
+        or, right after a locative preposition, looked up in GeoNames ("near Rawah")."""
         out, run = [], []
         for tok in list(doc) + [None]:
             if tok is not None and tok.i not in taken and tok.is_title and not tok.is_sent_start \
                     and tok.lower_ not in TITLES:
                 run.append(tok)
                 continue
-            if len(run) >= 2:
-                eid = self._fuzzy(doc[run[0].i:run[-1].i + 1].text)
+            if run:
+                start, end = run[0].i, run[-1].i + 1
+                eid = self._fuzzy(doc[start:end].text) if len(run) >= 2 else None
                 if eid:
-                    out.append(Candidate(run[0].i, run[-1].i + 1, eid, "alias", 1))
+                    out.append(Candidate(start, end, eid, "alias", 1))
+                elif start > 0 and doc[start - 1].lower_ in LOCATIVE and len(run) <= 3:
+                    place = self._place(doc[start:end].text)
+                    if place is not None:
+                        out.append(Candidate(start, end, place.id, "name", 1))
             run = []
         return out
 

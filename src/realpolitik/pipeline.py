@@ -103,6 +103,7 @@ def analyze(text: str, *, title: str | None = None, published: str | None = None
 def _with_meta(nlp: Any, text: str, meta: Document) -> Any:
     doc = nlp.make_doc(text)
     doc._.rp_published = meta.published
+    doc._.rp_source = meta.source
     return doc
 
 

@@ -17,6 +17,7 @@ MODALITIES = ("asserted", "reported", "hypothetical", "future", "speculative", "
 NOT_HAPPENED = frozenset({"hypothetical", "future", "speculative", "negated", "disputed"})
 ACTOR_TYPES = ("state", "person", "organization", "company", "armed_group", "location", "igo")
 MENTION_KINDS = ("name", "alias", "metonym", "demonym", "label", "description", "pronoun")
+GPE_ROLES = ("org", "loc", "per")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 TRANSFER_STATUSES = ("delivered", "ordered", "planned", "used", "denied")
 
@@ -45,6 +46,10 @@ class Mention:
     end: int
     text: str
     kind: str = "name"
+    #: for a state's name, alias or metonym: "org" where the state acts (the subject of a clause, the
+    #: agent of a passive, a partner "with"), "loc" where it is the territory ("in Syria"), else None;
+    #: for a demonym: "per" where it names the state's people ("Syrians"). ACE 2005's GPE roles.
+    gpe_role: str | None = None
 
 
 @dataclass

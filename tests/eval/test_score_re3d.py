@@ -70,3 +70,20 @@ def test_record_to_re3d_types():
     ("frigate", "MilitaryPlatform"), ("tanks", "MilitaryPlatform"), (None, "Weapon")])
 def test_weapon_type(category, expected):
     assert weapon_type(category) == expected
+
+
+def test_state_acting_and_its_people_are_organisations():
+    # ACE's GPE roles: the state as an agent (org) and its people (per) are re3d Organisations
+    mentions = [dict(m(0, 5), gpe_role="org"), dict(m(6, 12), gpe_role="loc"), m(13, 20),
+                dict(m(21, 28, "demonym"), gpe_role="per"), m(30, 36, "demonym")]
+    got = {(s.start, s.type) for s in spans_of("d", {"actors": [{"id": "SYR", "type": "state", "mentions": mentions}]})}
+    assert got == {(0, "Organisation"), (6, "Location"), (13, "Location"), (21, "Organisation"), (30, "Nationality")}
+
+
+def test_mentions_inside_longer_ones_are_not_scored():
+    # re3d annotates no span inside another: "ISIL" in "an ISIL-held building" is the building's
+    record = {"actors": [{"id": "g", "type": "armed_group", "mentions": [m(3, 7)]},
+                         {"id": "place:building", "type": "location", "mentions": [m(0, 20, "description")]},
+                         {"id": "SYR", "type": "state", "mentions": [m(0, 20, "description"), m(30, 35)]}]}
+    got = {(s.start, s.end, s.type) for s in spans_of("d", record)}
+    assert got == {(0, 20, "Location"), (0, 20, "Organisation"), (30, 35, "Location")}

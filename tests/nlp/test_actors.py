@@ -199,6 +199,240 @@ def test_leader_regime_is_a_label_of_the_state(nlp):
     assert mention(found, "Assad's regime") == ("SYR", "state", "label")
 
 
+# ------------------------------------------------------------------- a state acting or a place
+def gpe_roles(nlp, text: str) -> dict[str, str | None]:
+    """Mention text -> gpe_role, for the state mentions of `text`."""
+    return {m["text"]: m.get("gpe_role") for a in actors(nlp, text).values() if a["type"] == "state"
+            for m in a["mentions"]}
+
+
+@pytest.mark.parametrize("text, words, role", [
+    ("Portugal condemned the strike on Monday.", "Portugal", "org"),
+    ("Belgium and Portugal condemned the strike.", "Belgium", "org"),
+    ("The convoy was stopped by Hungary at the border.", "Hungary", "org"),
+    ("Chile will work with Peru on the new treaty.", "Peru", "org"),
+    ("Fighting continued in Yemen for a third week.", "Yemen", "loc"),
+    ("The envoy praised the bridge over the river of Chile.", "Chile", None),
+])
+def test_state_name_as_agent_or_territory(nlp, text, words, role):
+    assert gpe_roles(nlp, text)[words] == role
+
+
+@pytest.mark.parametrize("text, words, role", [
+    ("The conference praised Norway's efforts for peace.", "Norway", "org"),
+    ("Chilean officials welcomed the Peru response to the storm.", "Peru", "org"),
+    ("The storm hit Norway's northern coast.", "Norway", None),
+])
+def test_state_owning_an_act_is_an_agent(nlp, text, words, role):
+    assert gpe_roles(nlp, text)[words] == role
+
+
+@pytest.mark.parametrize("text, words, role", [
+    ("Many Moroccans voted in the election.", "Moroccans", "per"),
+    ("The Moroccan minister voted in the election.", "Moroccan", None),
+])
+def test_plural_demonym_is_the_population(nlp, text, words, role):
+    assert gpe_roles(nlp, text).get(words) == role
+
+
+# -------------------------------------------------------------------- generic group phrases
+@pytest.mark.parametrize("text, words, actor_id, kind", [
+    ("Rebels in Chad seized the depot on Monday.", "Rebels", "TCDREB", "description"),
+    ("The people of Peru voted on Sunday.", "people of Peru", "PERCVL", "description"),
+    ("Militants in Peru blocked the road.", "Militants", "PERINS", "description"),
+    ("Dutch businesses welcomed the deal.", "Dutch businesses", "NLDBUS", "description"),
+    ("Coalition forces struck the depot at dawn.", "Coalition forces", "---IMG", "description"),
+    ("Opposition fighters left the town before noon.", "Opposition fighters", "---OPP", "description"),
+    ("Civilians fled the town before noon.", "Civilians", "---CVL", "description"),
+    ("The international community condemned the vote.", "The international community", "---IGO", "description"),
+])
+def test_generic_group_phrases(nlp, text, words, actor_id, kind):
+    found = actors(nlp, text)
+    assert mention(found, words)[0::2] == (actor_id, kind)
+
+
+def test_group_with_no_country_is_no_event_participant(nlp):
+    # recorded as an actor, but kept out of the span group the event coder reads
+    doc = nlp("Civilians fled before noon.")
+    assert [s._.rp_actor for s in doc.spans["rp_groups"]] == ["---CVL"]
+    assert all(not s._.rp_actor.startswith("---") for s in doc.spans[ACTOR_SPANS])
+    assert actors(nlp, "Civilians fled before noon.")["---CVL"]["sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text, words, actor_id", [
+    ("The Chilean navy held drills on Monday. On Tuesday the navy sailed north.", "the navy", "CHLMIL"),
+    ("Hezbollah announced a truce on Monday. The group said it would hold fire.", "The group", "grp:hezbollah"),
+])
+def test_definite_group_phrase_takes_its_antecedent(nlp, text, words, actor_id):
+    assert mention(actors(nlp, text), words)[0] == actor_id
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Their forces withdrew from the town.", "Their forces"),  # the owner is the pronoun's antecedent
+    ("The group of deputies met in the hall.", "The group"),  # no named group before it
+])
+def test_group_phrase_left_alone(nlp, text, words):
+    found = actors(nlp, text)
+    assert not any(words in m["text"] for a in found.values() for m in a["mentions"])
+
+
+# ------------------------------------------------------------------ titles and bare roles
+def test_region_in_a_title_is_no_place_and_the_name_after_is_the_holder(nlp):
+    found = actors(nlp, "Minister for the Middle East Anna Lindqvist said the attack was cowardly.")
+    assert types_over(found, "Middle East") == set()
+    assert mention(found, "Anna Lindqvist")[1] == "person"
+
+
+def test_demonym_before_a_role_is_part_of_the_holders_description(nlp):
+    found = actors(nlp, "Russian Foreign Minister Sergey Lavrov arrived in Ankara.", published="2020-05-01")
+    assert mention(found, "Russian Foreign Minister") == ("per:sergey-lavrov", "person", "description")
+    assert not any(m["kind"] == "demonym" for a in found.values() for m in a["mentions"])
+
+
+def test_body_before_a_title_stays_inside_the_holders_description(nlp):
+    found = actors(nlp, "Pentagon spokesman Ivo Brankovic declined to comment.")
+    pid = mention(found, "Ivo Brankovic")[0]
+    assert mention(found, "Pentagon spokesman") == (pid, "person", "description")
+    assert mention(found, "Pentagon")[0] == "USA"  # the body's own mention is kept
+
+
+def test_bare_definite_role_is_the_one_holder_in_the_text(nlp):
+    found = actors(nlp, "Foreign Secretary Boris Johnson visited Baghdad. The Foreign Secretary met students.",
+                   published="2017-01-10")
+    assert mention(found, "The Foreign Secretary")[0::2] == ("per:boris-johnson", "description")
+
+
+# ------------------------------------------------------------------------- unnamed places
+@pytest.mark.parametrize("text, words, actor_id", [
+    ("Rebels seized a hospital near the border on Monday.", "a hospital", "place:hospital"),
+    ("Jets struck two fighting positions and a bridge.", "two fighting positions", "place:position"),
+])
+def test_unnamed_place_phrases(nlp, text, words, actor_id):
+    found = actors(nlp, text)
+    assert mention(found, words) == (actor_id, "location", "description")
+    doc = nlp(text)
+    assert actor_id in {s._.rp_actor for s in doc.spans["rp_groups"]}  # not an event participant
+
+
+def test_definite_place_phrase_refers_back(nlp):
+    found = actors(nlp, "Shells fell in Goris in the night. By morning residents had left the city.")
+    assert mention(found, "the city")[0] == mention(found, "Goris")[0]
+
+
+def test_name_ending_in_a_place_noun_is_a_place(nlp):
+    found = actors(nlp, "Worshippers gathered at the Hollowell Mosque on Friday.")
+    assert mention(found, "Hollowell Mosque")[1] == "location"
+
+
+def test_place_phrase_that_names_its_place_is_left_to_the_name(nlp):
+    found = actors(nlp, "Troops entered the town of Goris at dawn.")
+    assert not any(m["text"].endswith("town") for a in found.values() for m in a["mentions"])
+
+
+# ----------------------------------------------------------------- names the model mistypes
+def test_name_with_a_lowercase_particle_is_a_person(nlp):
+    found = actors(nlp, "Officials said Abu Hamza al-Masri planned the attack.")
+    assert any(a["type"] == "person" and "al-Masri" in m["text"] for a in found.values() for m in a["mentions"])
+
+
+def test_surname_the_model_calls_a_place_is_the_person(nlp):
+    found = actors(nlp, "Colonel Ian Marbury visited the base.\n\nMarbury announced the details of the new plan.")
+    ids = {a["id"] for a in found.values() for m in a["mentions"] if m["text"] == "Marbury"}
+    full = {a["id"] for a in found.values() for m in a["mentions"] if m["text"].endswith("Ian Marbury")}
+    assert ids and ids == full
+
+
+# ------------------------------------------------------------ places the model calls people
+def test_city_of_the_country_in_the_text_is_a_place(nlp):
+    found = actors(nlp, "Syrian troops moved on Monday to encircle Raqqah from the north.")
+    assert mention(found, "Raqqah")[:2] == ("geo:172955", "location")  # GeoNames' "Ar Raqqah"
+
+
+def test_city_named_person_stays_a_person(nlp):
+    text = "Petty Officer Anna Dayton joined the crew in Ohio. Dayton, who trained in the United States, said little."
+    assert mention(actors(nlp, text), "Dayton")[1] == "person"
+
+
+def test_gazetteer_place_after_a_locative_preposition(nlp):
+    found = actors(nlp, "two strikes engaged a mortar team near Rawah on Monday.")
+    assert mention(found, "Rawah")[1] == "location"
+
+
+def test_arabic_article_optional_in_place_names():
+    from realpolitik.kb.places import find_place
+    assert find_place("Raqqah").name == find_place("Ar Raqqah").name == "Ar Raqqah"
+
+
+# ----------------------------------------------------------------- pronouns for groups, speakers
+def pronoun_links(nlp, text: str) -> list[tuple[str, str]]:
+    """(pronoun text, actor id) for every pronoun mention of `text`, in order."""
+    found = actors(nlp, text)
+    return sorted(((m["start"], m["text"], a["id"]) for a in found.values() for m in a["mentions"]
+                   if m["kind"] == "pronoun"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah announced a truce on Monday. They said the fighting would stop.", [("They", "grp:hezbollah")]),
+    ("The Chilean navy held drills on Monday. They ended on Friday.", [("They", "CHLMIL")]),
+    ("Sergey Lavrov said: \u201cWe will not accept this, and I will say so.\u201d",
+     [("We", "RUSGOV"), ("I", "per:sergey-lavrov")]),
+    ("\u201cWe will stay in the region,\u201d NATO said on Monday.", [("We", "igo:nato")]),
+])
+def test_group_pronouns(nlp, text, expected):
+    assert [(w, eid) for _, w, eid in pronoun_links(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("NATO", [("We", "igo:nato"), ("our", "igo:nato")]),
+    ("UK Government", [("We", "GBRGOV"), ("our", "GBRGOV")]),
+    ("Some Weekly Newsletter", []),  # a publisher the knowledge base does not know
+])
+def test_writers_we_is_the_publisher_it_names(nlp, source, expected):
+    record = realpolitik.analyze("We will keep our promise to the region.", source=source, nlp=nlp).to_dict()
+    got = sorted((m["start"], m["text"], a["id"]) for a in record["actors"] for m in a["mentions"] if m["kind"] == "pronoun")
+    assert [(w, eid) for _, w, eid in got] == expected
+
+
+def test_speech_after_a_colon_runs_over_its_paragraphs(nlp):
+    text = "Sergey Lavrov said:\n\nI am appalled by the attack. We will raise it at the council."
+    assert [(w, eid) for _, w, eid in pronoun_links(nlp, text)] == [("I", "per:sergey-lavrov"), ("We", "RUSGOV")]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("UK Government", ["GBRGOV"]),  # a state body's release quoting a person of no known group
+    ("Some Weekly Newsletter", []),  # an outlet is never taken for the speaker's group
+])
+def test_unknown_speakers_we_in_a_state_bodys_release(nlp, source, expected):
+    text = "Anna Lindqvist said:\n\nWe will raise it at the council."
+    record = realpolitik.analyze(text, source=source, nlp=nlp).to_dict()
+    assert [a["id"] for a in record["actors"] for m in a["mentions"] if m["text"] == "We"] == expected
+
+
+def test_quoted_we_is_the_speakers_not_the_publishers(nlp):
+    record = realpolitik.analyze("Sergey Lavrov said: \u201cWe will not accept this.\u201d", source="NATO", nlp=nlp).to_dict()
+    assert [a["id"] for a in record["actors"] for m in a["mentions"] if m["text"] == "We"] == ["RUSGOV"]
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal condemned the strike, and it called for calm.",  # "it" is left alone
+    "Portugal and Chile condemned the strike, and they called for calm.",  # no one actor
+    "We will stay in the town until the spring.",  # the writer's "we": no speaker
+    "The ministers met in Lisbon. They agreed on a text.",  # the last subject is no group actor
+])
+def test_pronouns_without_clear_antecedent_stay_unlinked(nlp, text):
+    assert pronoun_links(nlp, text) == []
+
+
+def test_he_opening_a_paragraph_is_the_person_just_named(nlp):
+    links = pronoun_links(nlp, "The court sentenced Ivo Brankovic on Monday.\n\nHe was a former officer.")
+    assert [w for _, w, _ in links] == ["He"]
+
+
+def test_we_is_no_antecedent_of_they(nlp):
+    links = pronoun_links(nlp, "Sergey Lavrov said: \u201cWe met them on Monday, and they agreed.\u201d")
+    assert [w for _, w, _ in links] == ["We"]
+
+
 # --------------------------------------------------------------------------- kb lookup why
 def test_lookup_explains_why():
     kb = KnowledgeBase.load()

@@ -101,15 +101,31 @@ def spans_of(doc_id: str, record: dict | None) -> list[Span]:
         for m in actor.get("mentions", []) or []:
             kind = m.get("kind", "name")
             if actor.get("type") == "state":
-                t = STATE_MENTION_TYPE.get(kind)
+                # a state's name where the state acts (ACE's GPE.ORG role) is an Organisation in re3d
+                # and so is a plural demonym naming its people (GPE.PER): re3d types groups of people so
+                t = "Organisation" if m.get("gpe_role") in ("org", "per") else STATE_MENTION_TYPE.get(kind)
             else:
                 t = TYPE_OF_ACTOR.get(actor.get("type"))
             if t:
                 out.add(Span(doc_id, m["start"], m["end"], t))
+    out = _outermost(out)
     for w in record.get("weapons", []) or []:  # an added field; absent: nothing predicted
         if isinstance(w.get("start"), int):
             out.add(Span(doc_id, w["start"], w["end"], weapon_type(w.get("category"))))
     return sorted(out, key=lambda s: (s.doc, s.start, s.end, s.type))
+
+
+def _outermost(spans: set[Span]) -> set[Span]:
+    """re3d annotates no span inside another, so an actor mention inside a longer one of ours
+    ("ISIL" in "an ISIL-held building") is not scored; the record keeps both."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    out, reach = set(), -1
+    for s in ordered:
+        if s.end <= reach and not any(o.start == s.start and o.end == s.end for o in out):
+            continue
+        out.add(s)
+        reach = max(reach, s.end)
+    return out
 
 
 def _counts(gold: list[Span], pred: list[Span], type_: str) -> dict[str, int]:

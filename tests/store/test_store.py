@@ -245,3 +245,27 @@ def test_password_masked_and_bad_url():
     assert "secret" not in db.mask("postgresql://u:secret@localhost/x")
     with pytest.raises(StoreError):
         Store.open("nosuchdialect://x")
+
+
+def test_mentions_keep_the_gpe_role(store, a):
+    a.actors[0].mentions[0].gpe_role = "org"
+    store.save(a)
+    with store.engine.connect() as conn:
+        roles = conn.execute(text("SELECT gpe_role FROM mentions WHERE document_id = :d ORDER BY seq"),
+                             {"d": a.document.id}).scalars().all()
+    assert roles[0] == "org" and set(roles[1:]) <= {None}
+
+
+def test_migration_2_adds_gpe_role_to_an_older_database(url, a):
+    with Store.open(url) as s:  # made at the latest version, then taken back to version 1's shape
+        with s.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE mentions DROP COLUMN gpe_role"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 2"))
+    with Store.open(url, migrate=False) as s:
+        assert current_version(s.engine) == 1
+        assert s.migrate() == [2]
+        s.save(a)
+        assert s.get(a.document.id).to_dict() == a.to_dict()
+        with s.engine.connect() as conn:
+            cols = [r[1] for r in conn.execute(text("PRAGMA table_info(mentions)"))]
+    assert "gpe_role" in cols

@@ -388,7 +388,7 @@ def _child_rows(analysis: Analysis) -> list[tuple[Any, list[dict]]]:
 def _mention_rows(doc_id: str, analysis: Analysis) -> list[dict]:
     pairs = [(a, m) for a in analysis.actors for m in a.mentions]
     return [{"document_id": doc_id, "seq": i, "actor_id": a.id, "start": m.start, "end": m.end,
-             "text": m.text, "kind": m.kind, "role": a.role} for i, (a, m) in enumerate(pairs)]
+             "text": m.text, "kind": m.kind, "role": a.role, "gpe_role": m.gpe_role} for i, (a, m) in enumerate(pairs)]
 
 
 def _evidence(span: Any, prefix: str = "evidence") -> dict:

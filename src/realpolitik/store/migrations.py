@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, Text, func, inspect, select
+from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, Text, func, inspect, select, text
 
 from . import schema
 
@@ -43,8 +43,17 @@ def _initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
+def _mention_gpe_role(conn: Connection) -> None:
+    # A database made by migration 1 of this version already has the column (create_all builds the
+    # latest shape); one made by an older realpolitik gets it here. Old rows keep NULL: their
+    # record JSON in documents.record is what a re-analysis would fill from.
+    if "gpe_role" not in {c["name"] for c in inspect(conn).get_columns("mentions")}:
+        conn.execute(text("ALTER TABLE mentions ADD COLUMN gpe_role VARCHAR(8)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, actors, mentions, events, arms_transfers, claims, framing, slant", _initial),
+    Migration(2, "mentions.gpe_role: a state mention's role (org, loc, per)", _mention_gpe_role),
 )
 #: The version a fully migrated database is at.
 LATEST = MIGRATIONS[-1].version

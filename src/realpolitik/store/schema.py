@@ -68,6 +68,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("role", Text),  # the actor's role as of this document
+    Column("gpe_role", String(8)),  # a state mention's ACE GPE role: org, loc, per (migration 2)
     Index("ix_mentions_actor_id", "actor_id"),
 )
 

@@ -315,3 +315,38 @@ def test_mirrored(analyse, template, plover, modality, with_target, a, b):
     # the two outputs are each other's mirror image
     swap = sorted((t, s) for s, t in pairs(backward) if s and t)
     assert sorted(p for p in pairs(forward) if all(p)) == swap
+
+
+# --------------------------------------------------------------------------------------------
+# Arguments read off the parse
+# --------------------------------------------------------------------------------------------
+
+ARGUMENTS = [
+    # (sentence, PLOVER, source country, target country)
+    # the place an act without another party happens in is its target
+    pytest.param("Georgia lifted the curfew in Tbilisi.", "CONCEDE", "GEO", "GEO", id="place-target"),
+    pytest.param("Thousands of Kenyans protested in Nairobi on Sunday.", "PROTEST", "KEN", "KEN",
+                 id="protest-place-target"),
+    # a reduced relative: the noun is the victim, not the agent
+    pytest.param("Twelve Nigerian soldiers killed by Chadian rebels were buried on Friday.", "ASSAULT",
+                 None, "NGA", id="reduced-passive"),
+]
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", ARGUMENTS)
+def test_arguments(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_reduced_passive_noun_is_never_the_agent(analyse):
+    record = analyse("There were ten Russian soldiers killed in the fighting.")
+    assert not _find(record, "ASSAULT", "RUS"), _show(record)
+
+
+def test_coordinated_modifiers_are_two_actors(analyse):
+    """'Armenian and Georgian officials agreed': both states act, on each other."""
+    record = analyse("Armenian and Georgian officials agreed to reopen the border crossing.")
+    agree = _find(record, "AGREE")
+    assert agree, _show(record)
+    assert {agree[0]["source_country"], agree[0]["target_country"]} == {"ARM", "GEO"}, _show(record)

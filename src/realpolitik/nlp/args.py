@@ -49,6 +49,15 @@ class ActorIndex:
             return []
         found = self._head_actor(tok, depth)
         out = [found] if found is not None else []
+        if found is not None:
+            # "Hungarian and Romanian officials", "US and British activists": coordinated
+            # modifiers name one actor each, though the parse gives the phrase one head
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children):
+                    for m in [c] + [g for g in c.children if g.dep_ == "conj"]:
+                        span = self.span_at.get(m.i)
+                        if span is not None and span not in out:
+                            out.append(span)
         for conj in tok.children:
             if conj.dep_ == "conj":
                 out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
@@ -117,7 +126,27 @@ def prep_object(tok: Token, prep: str, *, search_dobj: bool = True) -> Token | N
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """A passive verb: "was attacked", and the reduced relative "soldiers killed in ...". """
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or reduced_passive(tok)
+
+
+def reduced_passive(tok: Token) -> bool:
+    """"ten soldiers killed in the raid", "the prisoners released by Israel": a past participle
+    modifying a noun; the noun is what the act was done to, never its agent."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # an object or a finite conjunct ("groups donated and delivered goods") marks a mis-parsed
+    # main verb, not a participle
+    return not any(c.dep_ == "dobj" or c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") for c in tok.children)
+
+
+def patient(tok: Token) -> Token | None:
+    """What a verb acts on: the object, the subject of a passive, the noun of a reduced relative."""
+    if reduced_passive(tok):
+        return tok.head
+    if is_passive(tok):
+        return child(tok, "nsubjpass")
+    return child(tok, "dobj")
 
 
 def subject(tok: Token) -> Token | None:

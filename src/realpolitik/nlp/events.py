@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent, prep_object, subject
+from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -64,7 +64,7 @@ class EventCoder:
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
-        sources, targets, direct = self._arguments(tok, row, index)
+        sources, targets, direct, placed = self._arguments(tok, row, index)
         if not sources and not targets:
             return []
         if "roles swapped" in row.get("note", ""):
@@ -74,8 +74,8 @@ class EventCoder:
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
-            if sid is not None and sid == tid:
-                continue
+            if sid is not None and sid == tid and not placed:
+                continue  # "Kenyans protested in Nairobi" may stay domestic; "Kenya attacked Kenya" may not
             record = self._record(tok, row, index, doc, src, tgt, direct)
             out.append(record)
             intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
@@ -134,8 +134,9 @@ class EventCoder:
                 "modality": "reported", "confidence": round(min(0.95, record["confidence"] + 0.05), 2),
                 "_nominal": False}
 
-    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int]:
-        """(sources, targets, how many of the two came straight from the parse)."""
+    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool]:
+        """(sources, targets, how many of the two came straight from the parse, whether the target
+        is only the place the act happened in)."""
         passive = tok.pos_ == "VERB" and is_passive(tok)
         sources = targets = []
         direct = 0
@@ -154,20 +155,24 @@ class EventCoder:
         if between is not None:
             pair = index.actor_of(between)
             if len(pair) >= 2:
-                return pair[:1], pair[1:2], 2
+                return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:2]
-        return sources, targets, direct
+        placed = False
+        if not targets and tok.pos_ == "VERB":
+            targets = [t for t in _place_target(tok, index) if t not in sources]
+            placed = bool(targets)
+        return sources, targets, direct, placed
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":
             subj = subject(tok)
             return index.actor_of(subj) or _pronoun_antecedent(subj, index)
         if role == "dobj":
-            obj = child(tok, "nsubjpass") if passive else child(tok, "dobj")
+            obj = patient(tok) if tok.pos_ == "VERB" else child(tok, "dobj")
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
         if role == "dative":
             return index.actor_of(child(tok, "dative"))
@@ -281,6 +286,21 @@ def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
 
 
 _COMPLEMENT_PREPS = ("to", "against", "on", "with", "from", "at", "into", "for")
+#: prepositions that put an act somewhere: "lifted the curfew in Montenegro", "rioted at a jail in Dili"
+_PLACE_PREPS = ("in", "at", "inside", "across", "throughout", "near")
+
+
+def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
+    """The state or place an act with no party acted on happens in ("protested in Kirkuk", "lifted
+    the curfew in Montenegro"): event data (CAMEO, PLOVER, PETRARCH) codes its country as the target."""
+    for prep in _PLACE_PREPS:
+        obj = prep_object(tok, prep)
+        if obj is None:
+            continue
+        for span in index.actor_of(obj) or index.actors_in(obj, max_depth=2):
+            if index.type(span._.rp_actor) in ("state", "location") and index.country(span._.rp_actor):
+                return [span]
+    return []
 
 
 def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:

@@ -350,3 +350,41 @@ def test_coordinated_modifiers_are_two_actors(analyse):
     agree = _find(record, "AGREE")
     assert agree, _show(record)
     assert {agree[0]["source_country"], agree[0]["target_country"]} == {"ARM", "GEO"}, _show(record)
+
+
+def test_reciprocal_acts_are_coded_both_ways(analyse):
+    """'X and Y met': each side met the other (the CAMEO/PETRARCH convention)."""
+    record = analyse("Armenia and Georgia held talks in Tbilisi.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == \
+        {("ARM", "GEO"), ("GEO", "ARM")}, _show(record)
+
+
+def test_a_list_of_states_read_as_apposition_meets_each_with_each(analyse):
+    record = analyse("France, Germany, and Poland met on Friday.")
+    got = {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")}
+    assert got == {(a, b) for a in ("FRA", "DEU", "POL") for b in ("FRA", "DEU", "POL") if a != b}, _show(record)
+
+
+def test_only_the_stated_side_refuses(analyse):
+    """'X refused to meet Y': the refusal is X's; the mirrored meeting gives no second refusal."""
+    record = analyse("Armenia refused to meet Azerbaijan.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "REJECT")} == {("ARM", "AZE")}, \
+        _show(record)
+    assert all(e["modality"] != "asserted" for e in _find(record, "CONSULT")), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("President Mbemba visited Kinshasa's main hospital after the floods.", "CONSULT",
+                 "COD", None, id="one-country-in-sentence"),
+    pytest.param("President Kiprono threatened to ban Kenyan opposition rallies.", "THREATEN", "KEN", None,
+                 id="demonym-in-sentence"),
+])
+def test_unplaced_person_takes_the_sentences_only_country(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_unplaced_person_gets_no_guess_between_two_countries(analyse):
+    record = analyse("President Mwangi threatened Uganda and Tanzania with sanctions.")
+    for e in record["events"]:
+        assert e["source_country"] is None, _show(record)

@@ -22,7 +22,9 @@ class ActorIndex:
         self.doc = doc
         self.info: dict[str, dict] = doc._.rp_actor_info or {}
         self.span_at: dict[int, Span] = {}
-        for span in doc.spans.get(ACTOR_SPANS, []):
+        self._spans = list(doc.spans.get(ACTOR_SPANS, []))
+        self._sent_countries: dict[int, str | None] = {}
+        for span in self._spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
 
@@ -31,6 +33,28 @@ class ActorIndex:
             return None
         a = self.info.get(actor_id)
         return a.get("country") if a else None
+
+    def side_country(self, span: Span | None) -> str | None:
+        """The country an event side stands for: its actor's, or, for a person the knowledge base
+        does not place ("President X", "Judge Y"), the one country the sentence names.
+
+        News names a leader by title and surname and leaves the country to the context; when the
+        sentence names a single country (by name, capital, demonym, organ or place) that is the
+        reading any coder gives. With two or more there is no guess.
+        """
+        if span is None:
+            return None
+        own = self.country(span._.rp_actor)
+        if own is not None or self.type(span._.rp_actor) != "person":
+            return own
+        sent = span.sent
+        key = sent.start
+        if key not in self._sent_countries:
+            found = {self.country(s._.rp_actor) for s in self._spans
+                     if sent.start <= s.start < sent.end and self.type(s._.rp_actor) != "person"}
+            found.discard(None)
+            self._sent_countries[key] = next(iter(found)) if len(found) == 1 else None
+        return self._sent_countries[key]
 
     def type(self, actor_id: str | None) -> str | None:
         a = self.info.get(actor_id or "")
@@ -59,9 +83,16 @@ class ActorIndex:
                         if span is not None and span not in out:
                             out.append(span)
         for conj in tok.children:
-            if conj.dep_ == "conj":
+            if conj.dep_ == "conj" or conj.dep_ == "appos" and self._listed(found, conj):
                 out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
         return out
+
+    def _listed(self, head: Span | None, appos: Token) -> bool:
+        """"The US, Russia, and Switzerland met": the parser reads a list of states as an
+        apposition; one state is never another's appositive, so two states side by side are a list."""
+        other = self.span_at.get(appos.i)
+        return head is not None and other is not None and other is not head \
+            and self.type(head._.rp_actor) == "state" and self.type(other._.rp_actor) == "state"
 
     def _head_actor(self, tok: Token, depth: int) -> Span | None:
         if tok.i in self.span_at:

@@ -20,6 +20,8 @@ from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent,
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
+#: the most directed pairs a reciprocal event gives (three parties meeting, each with each)
+MAX_RECIPROCAL = 6
 #: willingness cues that state an intent rather than a guess
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
@@ -71,6 +73,13 @@ class EventCoder:
             sources, targets = targets, sources
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
+        if "reciprocal" in row.get("note", "") and sources and targets:
+            # "X and Y met", "X held talks with Y": each side meets the other, so the event is
+            # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
+            sides = list(dict.fromkeys(sources + targets))
+            pairs += [(a, b) for a in sides for b in sides if a is not b and (a, b) not in pairs]
+            pairs = pairs[:MAX_RECIPROCAL]
+        stated = set(pairs[:1]) | set(product(sources[:1], targets))  # the sides as the text gives them
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
@@ -78,6 +87,9 @@ class EventCoder:
                 continue  # "Kenyans protested in Nairobi" may stay domestic; "Kenya attacked Kenya" may not
             record = self._record(tok, row, index, doc, src, tgt, direct)
             out.append(record)
+            if (src, tgt) not in stated:
+                record["_mirror"] = True
+                continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
             intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
             if intent is not None:
                 # the statement of intent is what the sentence reports: it outranks the act
@@ -160,7 +172,7 @@ class EventCoder:
             sources = self._implicit_source(tok, index)
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
-            sources, targets = sources[:1], sources[1:2]
+            sources, targets = sources[:1], sources[1:] if "reciprocal" in row.get("note", "") else sources[1:2]
         placed = False
         if not targets and tok.pos_ == "VERB":
             targets = [t for t in _place_target(tok, index) if t not in sources]
@@ -228,7 +240,7 @@ class EventCoder:
             "cameo": code, "quad": cameo.get("quad") or None,
             "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
             "source": sid, "target": tid,
-            "source_country": index.country(sid), "target_country": index.country(tid),
+            "source_country": index.side_country(src), "target_country": index.side_country(tgt),
             "modality": modality, "attributed_to": attributed,
             "date": _date(tok, doc), "location": _location(tok, index, tgt),
             "evidence": (start, end),
@@ -404,11 +416,13 @@ def _merge(events: list[dict]) -> list[dict]:
             first.setdefault("more_evidence", []).append(e["evidence"])
             first["confidence"] = round(min(0.95, max(first["confidence"], e["confidence"]) + 0.05), 2)
             continue
-        seen.setdefault(key, e)
+        if not e.get("_mirror"):  # a mirror never absorbs a later mention stated the other way round
+            seen.setdefault(key, e)
         out.append(e)
     for i, e in enumerate(out, 1):
         e["id"] = f"e{i}"
         e.pop("_nominal", None)
+        e.pop("_mirror", None)
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out

@@ -388,3 +388,21 @@ def test_unplaced_person_gets_no_guess_between_two_countries(analyse):
     record = analyse("President Mwangi threatened Uganda and Tanzania with sanctions.")
     for e in record["events"]:
         assert e["source_country"] is None, _show(record)
+
+
+@pytest.mark.parametrize("text, plover, intent, src, tgt", [
+    pytest.param("Syria is willing to withdraw its troops from Lebanon.", "RETREAT", "AGREE", "SYR", "LBN",
+                 id="willing-to"),
+    pytest.param("Turkey is prepared to lift the embargo on Armenia.", "CONCEDE", "AGREE", "TUR", "ARM",
+                 id="prepared-to"),
+    pytest.param("Iran said it would allow inspectors into Iraq.", None, "AGREE", "IRN", None,
+                 id="said-it-would"),
+    pytest.param("China wants to attack Taiwan.", "ASSAULT", "THREATEN", "CHN", "TWN", id="wants-to"),
+])
+def test_stated_intent_is_its_own_event(analyse, text, plover, intent, src, tgt):
+    """The act stays non-factual; the statement of intent is coded beside it (CAMEO 03/13)."""
+    record = analyse(text)
+    assert _find(record, intent, src, tgt), _show(record)
+    if plover:
+        acts = _find(record, plover, src, tgt)
+        assert acts and all(e["modality"] in NOT_FACTUAL for e in acts), _show(record)

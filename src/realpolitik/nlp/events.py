@@ -25,7 +25,7 @@ MAX_RECIPROCAL = 6
 #: willingness cues that state an intent rather than a guess
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
-                "vowed to", "pledged to", "promised to"}
+                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
 _OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
@@ -103,8 +103,7 @@ class EventCoder:
         CAMEO codes an actor's stated future cooperation as 03 (express intent to cooperate, PLOVER
         AGREE) and stated future conflict as 13 (threaten); the act itself keeps its own modality.
         """
-        cue = (tok._.rp_modality_cue or "").lower()
-        if record["source"] is None or not (record["modality"] == "future" or cue in _INTENT_CUES):
+        if record["source"] is None or not (record["modality"] == "future" or _states_intent(tok)):
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None
@@ -247,6 +246,23 @@ class EventCoder:
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
         }
+
+
+def _states_intent(tok: Token) -> bool:
+    """Whether the act is one its actor says it means to do: a willingness cue on the act or on the
+    word whose infinitive it is ("is willing to withdraw", "is prepared to lift"), or "would"
+    under a reporting verb ("Iraq said it would allow", future in the past)."""
+    cue = (tok._.rp_modality_cue or "").lower()
+    if cue == "would" and tok._.rp_speaker is not None and tok._.rp_speaker >= 0:
+        return True
+    node = tok
+    for _ in range(3):
+        if (node._.rp_modality_cue or "").lower() in _INTENT_CUES:
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 #: how much an event loses when its trigger sits inside another event's clause

@@ -406,3 +406,14 @@ def test_stated_intent_is_its_own_event(analyse, text, plover, intent, src, tgt)
     if plover:
         acts = _find(record, plover, src, tgt)
         assert acts and all(e["modality"] in NOT_FACTUAL for e in acts), _show(record)
+
+
+@pytest.mark.parametrize("text, governing, content", [
+    pytest.param("Pakistan asked India to release the fishermen.", "REQUEST", "RETREAT", id="asked-to"),
+    pytest.param("Armenia refused to negotiate with Azerbaijan.", "REJECT", "CONSULT", id="refused-to"),
+])
+def test_an_unreal_act_under_another_event_is_its_content(analyse, text, governing, content):
+    """The request or refusal is the event; the act asked for or refused is not coded again."""
+    record = analyse(text)
+    assert _find(record, governing), _show(record)
+    assert not _find(record, content), _show(record)

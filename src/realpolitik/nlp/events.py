@@ -295,6 +295,7 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
             owner = anchors.get(node.i)
             if owner is not None and owner != i and not only_conj:
                 e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
+                e["_embedded"] = True
                 break
 
 
@@ -348,6 +349,9 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
     return index.actors_in(obj, max_depth=3) if obj is not None else []
 
 
+#: an act that did not happen, under another event's clause ("asked X to help Y", "refused to
+#: meet Y"), is that event's content: the request, refusal or threat codes it, not a second event
+_UNREAL = {"hypothetical", "future", "speculative", "negated"}
 #: below this confidence an event survives only as its sentence's strongest reading
 WEAK_EVENT = 0.5
 
@@ -360,8 +364,8 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
         if e.get("_tok") is not None:
             k = doc[e["_tok"]].sent.start
             best[k] = max(best[k], e["confidence"])
-    return [e for e in events if e.get("_tok") is None or e["confidence"] >= WEAK_EVENT
-            or e["confidence"] >= best[doc[e["_tok"]].sent.start]]
+    return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
+            or e["confidence"] >= WEAK_EVENT and not (e.get("_embedded") and e["modality"] in _UNREAL)]
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
@@ -439,6 +443,7 @@ def _merge(events: list[dict]) -> list[dict]:
         e["id"] = f"e{i}"
         e.pop("_nominal", None)
         e.pop("_mirror", None)
+        e.pop("_embedded", None)
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out

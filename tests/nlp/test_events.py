@@ -417,3 +417,21 @@ def test_an_unreal_act_under_another_event_is_its_content(analyse, text, governi
     record = analyse(text)
     assert _find(record, governing), _show(record)
     assert not _find(record, content), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, present", [
+    pytest.param("Russia launched an offensive against Ukraine.", "ASSAULT", True, id="launch-offensive"),
+    pytest.param("Qatar launched a mediation effort between Iran and Iraq.", "ASSAULT", False,
+                 id="launch-not-an-attack"),
+    pytest.param("India and Pakistan signed a ceasefire agreement.", "SUPPORT", True, id="sign-agreement"),
+    pytest.param("The Georgian president signed a decree on Monday.", "SUPPORT", False, id="sign-decree"),
+    pytest.param("Armenia accused Azerbaijan of violating the ceasefire.", "ACCUSE", True, id="violate-truce"),
+])
+def test_frames_that_need_their_object(analyse, text, plover, present):
+    """'launch', 'sign', 'violate' code an event only with the object their row names."""
+    assert bool(_find(analyse(text), plover)) is present, _show(analyse(text))
+
+
+def test_violating_a_law_is_defiance_not_an_attack(analyse):
+    record = analyse("Serbia violated the arms embargo on Kosovo.")
+    assert not _find(record, "ASSAULT"), _show(record)

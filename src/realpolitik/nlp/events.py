@@ -379,10 +379,31 @@ def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
     return False
 
 
+def _objects(tok: Token) -> set[str]:
+    """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")."""
+    obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is None:
+        return set()
+    return {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.conjuncts}
+
+
 def _select(tok: Token, rows: list[dict]) -> dict | None:
-    """The row whose particle pattern the trigger satisfies; plain rows when none requires one."""
+    """The row whose particle pattern the trigger satisfies; plain rows when none requires one.
+
+    A row with an `object` list applies only when the verb's object is one of them ("launched an
+    offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows.
+    """
     plain = None
+    objects = None
     for r in rows:
+        wanted = r.get("object") or ""
+        if wanted:
+            if objects is None:
+                objects = _objects(tok)
+            if not objects.intersection(wanted.split("|")):
+                continue
+            if not r.get("pattern"):
+                return r
         pat = r.get("pattern") or ""
         if not pat:
             plain = plain or r

@@ -435,3 +435,13 @@ def test_frames_that_need_their_object(analyse, text, plover, present):
 def test_violating_a_law_is_defiance_not_an_attack(analyse):
     record = analyse("Serbia violated the arms embargo on Kosovo.")
     assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Japan gave Ukraine five million dollars of aid.", "AID", "JPN", "UKR", id="measure-of-aid"),
+    pytest.param("Armenia and Azerbaijan renewed negotiations on Monday.", "CONSULT", "ARM", "AZE",
+                 id="renewed-negotiations"),
+])
+def test_nominal_events_under_light_verbs(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

@@ -12,7 +12,8 @@ _INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right"
                  "commitment", "willingness", "reason"}
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
-                "grant", "engage", "lodge", "undertake"}
+                "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
+                "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call"}
 
 
 class ActorIndex:
@@ -215,12 +216,21 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
-def light_verb_subject(tok: Token) -> Token | None:
-    """"Israel held talks with Iran": the subject of the light verb a nominal event is object of."""
+def light_verb(tok: Token) -> Token | None:
+    """The light verb a nominal event is the object of: "held talks", "renewed negotiations", and
+    through a measure noun, "gave Ivory Coast five million dollars of aid"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "attr"):
+        tok = tok.head.head
     head = tok.head
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
-        return subject(head)
+        return head
     return None
+
+
+def light_verb_subject(tok: Token) -> Token | None:
+    """"Israel held talks with Iran": the subject of the light verb a nominal event is object of."""
+    lv = light_verb(tok)
+    return subject(lv) if lv is not None else None
 
 
 def noun_agent(tok: Token, index: ActorIndex, trigger_lemmas: set[str] | None = None) -> list[Span]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent, patient, prep_object, subject
+from .args import ActorIndex, child, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -189,10 +189,13 @@ class EventCoder:
             return index.actor_of(child(tok, "dative"))
         if role.startswith("pobj:"):
             obj = prep_object(tok, role[5:])
-            if obj is None and tok.pos_ in ("NOUN", "PROPN") and light_verb_subject(tok) is not None:
+            lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+            if obj is None and lv is not None:
                 # "granted asylum to five officers", "held talks on Monday with Iran": the
-                # preposition hangs on the light verb
-                obj = prep_object(tok.head, role[5:], search_dobj=False)
+                # preposition hangs on the light verb; "gave Ukraine aid": its indirect object
+                obj = prep_object(lv, role[5:], search_dobj=False)
+                if obj is None and role[5:] == "to":
+                    obj = child(lv, "dative")
             if obj is None:
                 return []
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=8) if not as_source else [])

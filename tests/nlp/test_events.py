@@ -445,3 +445,30 @@ def test_violating_a_law_is_defiance_not_an_attack(analyse):
 def test_nominal_events_under_light_verbs(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("UN helicopters evacuated the wounded from the Bosnian town of Srebrenica.", "AID", None, "BIH",
+                 id="evacuate"),
+    pytest.param("North Korean hackers tried to hack into South Korean government computers.", "COERCE", "PRK",
+                 None, id="hack"),
+    pytest.param("Israel has strengthened its forces in Lebanon.", "MOBILIZE", "ISR", "LBN", id="strengthen-forces"),
+    pytest.param("Ukrainian troops recaptured the Russian-held town of Lyman.", "ASSAULT", "UKR", None,
+                 id="recapture"),
+    pytest.param("Turkey ended its mediation between Russia and Ukraine.", "SANCTION", "TUR", None,
+                 id="end-mediation"),
+    pytest.param("The United States reduced its aid to Egypt.", "SANCTION", "USA", "EGY", id="reduce-aid"),
+    pytest.param("Opposition parties in Nepal organized a general strike.", "PROTEST", "NPL", None,
+                 id="organize-strike"),
+])
+def test_lexicon_rows(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_people_named_by_where_they_are_stand_for_that_country(analyse):
+    record = analyse("Protesters in Tbilisi blocked the main avenue.")
+    assert _find(record, "PROTEST", "GEO"), _show(record)
+    # a possessor still wins over the place
+    record = analyse("Russia's troops in Syria attacked rebel positions.")
+    assert _find(record, "ASSAULT", "RUS"), _show(record)

@@ -116,6 +116,17 @@ class ActorIndex:
                 found = self._head_actor(c, depth - 1)
                 if found is not None:
                     return found
+        if tok.pos_ == "NOUN":
+            # "opposition groups in Zimbabwe", "demonstrators in Baghdad": people named only by
+            # where they are stand for that country's people (the CAMEO convention for
+            # unattributed groups); tried last, so "Russia's troops in Syria" stay Russia's
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    p = child(c, "pobj")
+                    span = self.span_at.get(p.i) if p is not None else None
+                    if span is not None and self.type(span._.rp_actor) in ("state", "location") \
+                            and self.country(span._.rp_actor):
+                        return span
         return None
 
     def actors_in(self, tok: Token | None, *, max_depth: int = 5) -> list[Span]:

@@ -472,3 +472,40 @@ def test_people_named_by_where_they_are_stand_for_that_country(analyse):
     # a possessor still wins over the place
     record = analyse("Russia's troops in Syria attacked rebel positions.")
     assert _find(record, "ASSAULT", "RUS"), _show(record)
+
+
+def test_predicate_rows_have_no_stray_columns():
+    """A row with more fields than the header loses its last ones silently (the object list)."""
+    from pathlib import Path
+
+    import realpolitik
+
+    path = Path(realpolitik.__file__).parent / "kb" / "data" / "predicates.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(lines[0].split("\t"))
+    assert [line.split("\t")[0] for line in lines[1:] if len(line.split("\t")) > width] == []
+
+
+def test_compound_actors_each_act_on_the_place(analyse):
+    """'US and British activists protested in Beijing': both protest, neither at the other."""
+    record = analyse("American and British activists staged a protest in Beijing.")
+    got = {(e["source_country"], e["target_country"]) for e in _find(record, "PROTEST")}
+    assert got == {("USA", "CHN"), ("GBR", "CHN")}, _show(record)
+
+
+def test_a_refusal_replaces_the_act_refused(analyse):
+    record = analyse("Japan said it would not provide aid to Myanmar.")
+    assert _find(record, "REJECT", "JPN", "MMR"), _show(record)
+    assert not _find(record, "AID"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Georgian officials received assurances from the European Union.", "AGREE", None, "GEO",
+                 id="receive-assurances"),
+    pytest.param("The Indian prime minister attended a summit in Indonesia.", "CONSULT", "IND", "IDN",
+                 id="attend-summit"),
+    pytest.param("Syria ended peace talks with Israel.", "SANCTION", "SYR", "ISR", id="end-compound-object"),
+])
+def test_object_rows(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

@@ -13,7 +13,8 @@ _INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right"
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
-                "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call"}
+                "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
+                "stag"}  # the small English model lemmatises "staged" as "stag"
 
 
 class ActorIndex:
@@ -78,7 +79,7 @@ class ActorIndex:
             # "Hungarian and Romanian officials", "US and British activists": coordinated
             # modifiers name one actor each, though the parse gives the phrase one head
             for c in tok.children:
-                if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children):
+                if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children):
                     for m in [c] + [g for g in c.children if g.dep_ == "conj"]:
                         span = self.span_at.get(m.i)
                         if span is not None and span not in out:
@@ -119,7 +120,8 @@ class ActorIndex:
         if tok.pos_ == "NOUN":
             # "opposition groups in Zimbabwe", "demonstrators in Baghdad": people named only by
             # where they are stand for that country's people (the CAMEO convention for
-            # unattributed groups); tried last, so "Russia's troops in Syria" stay Russia's
+            # unattributed groups); tried last, so "Russia's troops in Syria" stay Russia's.
+            # ("Forces from Panama" is not parallel: it names where they leave.)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     p = child(c, "pobj")

@@ -73,7 +73,7 @@ class EventCoder:
             sources, targets = targets, sources
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
-        if "reciprocal" in row.get("note", "") and sources and targets:
+        if "reciprocal" in row.get("note", "") and sources and targets and not placed:
             # "X and Y met", "X held talks with Y": each side meets the other, so the event is
             # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
             sides = list(dict.fromkeys(sources + targets))
@@ -91,6 +91,11 @@ class EventCoder:
                 record["_mirror"] = True
                 continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
             intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
+            if intent is not None and intent["plover"] == "REJECT":
+                # "said he would not provide support": what happened is the refusal; the act that
+                # did not happen is not coded beside it
+                out[-1] = intent
+                continue
             if intent is not None:
                 # the statement of intent is what the sentence reports: it outranks the act
                 record["confidence"] = round(record["confidence"] - 0.1, 2)
@@ -169,13 +174,16 @@ class EventCoder:
                 return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
+        reciprocal = "reciprocal" in row.get("note", "")
+        placed = False
+        where = tok if tok.pos_ == "VERB" else light_verb(tok)  # "staged a protest in Beijing"
+        if not targets and where is not None and not (reciprocal and len(sources) >= 2):
+            # "US and British activists protested in Beijing": each acts on the place's country
+            targets = [t for t in _place_target(where, index) if t not in sources]
+            placed = bool(targets)
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
-            sources, targets = sources[:1], sources[1:] if "reciprocal" in row.get("note", "") else sources[1:2]
-        placed = False
-        if not targets and tok.pos_ == "VERB":
-            targets = [t for t in _place_target(tok, index) if t not in sources]
-            placed = bool(targets)
+            sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
         return sources, targets, direct, placed
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
@@ -383,11 +391,14 @@ def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
 
 
 def _objects(tok: Token) -> set[str]:
-    """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")."""
+    """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")
+    and noun modifiers ("ended mediation efforts", "cut aid deliveries")."""
     obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
     if obj is None:
         return set()
-    return {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.conjuncts}
+    heads = [obj, *obj.conjuncts]
+    return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children
+                                                if c.dep_ == "compound"}
 
 
 def _select(tok: Token, rows: list[dict]) -> dict | None:

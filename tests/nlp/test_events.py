@@ -509,3 +509,16 @@ def test_a_refusal_replaces_the_act_refused(analyse):
 def test_object_rows(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Iran threatened to quit the talks if the United States imposes new sanctions.", "THREATEN",
+                 "IRN", "USA", id="threat-condition"),
+    pytest.param("China threatened to halt trade unless Japan withdraws the envoy.", "THREATEN", "CHN", "JPN",
+                 id="threat-unless"),
+    pytest.param("Armenia complained to the United Nations about Azerbaijani shelling.", "ACCUSE", "ARM", "AZE",
+                 id="complain-about"),
+])
+def test_who_a_threat_or_complaint_is_aimed_at(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

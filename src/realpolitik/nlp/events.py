@@ -174,6 +174,8 @@ class EventCoder:
                 return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
+        if not targets and row["plover"] == "THREATEN":
+            targets = [t for t in _condition_target(tok, index) if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
         placed = False
         where = tok if tok.pos_ == "VERB" else light_verb(tok)  # "staged a protest in Beijing"
@@ -340,6 +342,19 @@ def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
         for span in index.actor_of(obj) or index.actors_in(obj, max_depth=2):
             if index.type(span._.rp_actor) in ("state", "location") and index.country(span._.rp_actor):
                 return [span]
+    return []
+
+
+def _condition_target(tok: Token, index: ActorIndex) -> list[Span]:
+    """"Russia threatened to quit the talks if the United States deploys missiles": a threat is
+    aimed at the party whose act its condition names (the subject of the if/unless clause)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                found = index.actor_of(subject(c))
+                if found:
+                    return found
     return []
 
 

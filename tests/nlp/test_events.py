@@ -522,3 +522,23 @@ def test_object_rows(analyse, text, plover, src, tgt):
 def test_who_a_threat_or_complaint_is_aimed_at(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Three Ukrainian soldiers were killed in a Russian air strike on Monday.", "ASSAULT", "RUS", "UKR",
+                 id="killed-in-nominal-attack"),
+    pytest.param("A Georgian court issued an arrest warrant for the Russian officer.", "COERCE", "GEO", "RUS",
+                 id="arrest-warrant"),
+    pytest.param("Russia held military exercises near the border.", "MOBILIZE", "RUS", None, id="one-side-exercises"),
+    pytest.param("Russia held joint exercises with Belarus.", "COOPERATE", "RUS", "BLR", id="joint-exercises"),
+])
+def test_nominal_frames(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_refused_permission_is_a_rejection(analyse):
+    record = analyse("Turkey said it would not give permission to Greece to use the base.")
+    assert _find(record, "REJECT", "TUR", "GRC"), _show(record)
+    assert not [e for e in record["events"] if e["modality"] == "asserted" and e["plover"] == "RETREAT"], \
+        _show(record)

@@ -221,11 +221,27 @@ class EventCoder:
     def _implicit_source(self, tok: Token, index: ActorIndex) -> list[Span]:
         lv = light_verb_subject(tok)
         if lv is not None:
-            return index.actor_of(lv)
+            return index.actor_of(lv) or _pronoun_antecedent(lv, index)
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_agent(tok, index, self.noun_triggers)
         if tok.pos_ == "VERB":
-            return index.actor_of(subject(tok))
+            found = index.actor_of(subject(tok))
+            if not found and is_passive(tok):
+                found = self._instrument_agent(tok, index)
+            return found
+        return []
+
+    def _instrument_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
+        """"Four children were killed in Israeli tank shelling", "killed by US drone strikes": a
+        passive act with no agent is done by whoever carries out the event noun it happened in or by."""
+        for prep in ("in", "by", "during"):
+            obj = prep_object(tok, prep, search_dobj=False)
+            if obj is None or obj.lemma_.lower() not in self.noun_triggers:
+                continue
+            found = noun_agent(obj, index, self.noun_triggers) or \
+                [index.at(c) for c in obj.children if c.dep_ in ("amod", "compound") and index.at(c) is not None][:1]
+            if found:
+                return found
         return []
 
     def _record(self, tok: Token, row: dict, index: ActorIndex, doc: Doc, src: Span | None,
@@ -439,6 +455,10 @@ def _select(tok: Token, rows: list[dict]) -> dict | None:
             continue
         want = pat.lstrip("+").lower()
         if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+            return r
+        # "held joint exercises with Belarus": a nominal's preposition may hang on its light verb
+        lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if lv is not None and any(c.lower_ == want and c.dep_ == "prep" and c.i > tok.i for c in lv.children):
             return r
         # "called for Venezuela to hold elections": the particle parsed as the infinitive's marker
         if any(g.lower_ == want and g.dep_ == "mark" and g.i == tok.i + 1

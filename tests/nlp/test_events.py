@@ -542,3 +542,21 @@ def test_refused_permission_is_a_rejection(analyse):
     assert _find(record, "REJECT", "TUR", "GRC"), _show(record)
     assert not [e for e in record["events"] if e["modality"] == "asserted" and e["plover"] == "RETREAT"], \
         _show(record)
+
+
+def test_an_act_held_over_another_party_is_a_threat(analyse):
+    record = analyse("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
+    assert _find(record, "THREATEN", "NGA", "TCD"), _show(record)
+    assert all(e["modality"] != "asserted" for e in _find(record, "RETREAT")), _show(record)
+
+
+def test_a_conditional_offer_is_not_a_threat(analyse):
+    record = analyse("Georgia said it would meet Russia if Moscow agrees to the agenda.")
+    assert not _find(record, "THREATEN"), _show(record)
+
+
+def test_obligation_under_a_reporting_verb_is_a_demand(analyse):
+    """'X said Y must be ready to act': the speaker demands it of Y, through 'be ready to'."""
+    record = analyse("Egypt said the United States must be ready to mediate between Israel and Iran.")
+    assert _find(record, "REQUEST", "EGY", "USA"), _show(record)
+    assert _find(record, "CONSULT", "USA"), _show(record)

@@ -123,7 +123,7 @@ class ActorIndex:
             # unattributed groups); tried last, so "Russia's troops in Syria" stay Russia's.
             # ("Forces from Panama" is not parallel: it names where they leave.)
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "in":
+                if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across"):
                     p = child(c, "pobj")
                     span = self.span_at.get(p.i) if p is not None else None
                     if span is not None and self.type(span._.rp_actor) in ("state", "location") \

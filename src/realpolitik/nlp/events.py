@@ -90,7 +90,7 @@ class EventCoder:
             if (src, tgt) not in stated:
                 record["_mirror"] = True
                 continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
-            intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
+            intent = self._obligation(tok, record, index) or self._intent(tok, record) or self._refusal(record)
             if intent is not None and intent["plover"] == "REJECT":
                 # "said he would not provide support": what happened is the refusal; the act that
                 # did not happen is not coded beside it
@@ -112,7 +112,9 @@ class EventCoder:
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None
-        conflict = (record.get("quad") or "").endswith("conflict")
+        # "will withdraw its force unless Chad ...": an act made conditional on another party's
+        # conduct is a threat, whatever the act (CAMEO 13)
+        conflict = (record.get("quad") or "").endswith("conflict") or _conditional(tok)
         code = "130" if conflict else "030"
         cameo = self.cameo.get(code, {})
         speaker = record["attributed_to"]
@@ -137,9 +139,8 @@ class EventCoder:
     def _obligation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
         """"Russia said Sudan must return the helicopter": a speaker saying another actor must act
         demands it (CAMEO 10, PLOVER REQUEST), the speaker as source and the obliged actor as target."""
-        cue = (tok._.rp_modality_cue or "").lower()
         speaker = record["attributed_to"]
-        if cue not in _OBLIGATION_CUES or speaker in (None, "AUTHOR") or record["source"] in (None, speaker):
+        if not (_cues_up(tok) & _OBLIGATION_CUES) or speaker in (None, "AUTHOR") or record["source"] in (None, speaker):
             return None
         cameo = self.cameo.get("100", {})
         return {**record, "plover": "REQUEST", "mode": None, "cameo": "100", "context": [],
@@ -168,7 +169,7 @@ class EventCoder:
                 direct += 1
                 break
         between = prep_object(tok, "between", search_dobj=False)
-        if between is not None:
+        if between is not None and not sources:  # "the US will mediate between X and Y": X, Y are targets
             pair = index.actor_of(between)
             if len(pair) >= 2:
                 return pair[:1], pair[1:2], 2, False
@@ -284,13 +285,30 @@ def _states_intent(tok: Token) -> bool:
     cue = (tok._.rp_modality_cue or "").lower()
     if cue == "would" and tok._.rp_speaker is not None and tok._.rp_speaker >= 0:
         return True
-    node = tok
-    for _ in range(3):
-        if (node._.rp_modality_cue or "").lower() in _INTENT_CUES:
-            return True
-        if node.dep_ != "xcomp" or node.head.i == node.i:
-            return False
+    return bool(_cues_up(tok) & _INTENT_CUES)
+
+
+def _cues_up(tok: Token) -> set[str]:
+    """The modality cues on the act and on the words whose complement it is ("must be ready to
+    mediate": mediate, ready, be), up to three steps."""
+    cues, node = set(), tok
+    for _ in range(4):
+        cues.add((node._.rp_modality_cue or "").lower())
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            break
         node = node.head
+    return cues
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether the act is held over another party: "will withdraw unless ...", "if X does not ...".
+    A plain "if" is an offer as often as a threat ("will meet him if he agrees"), so not counted."""
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if "unless" in marks or "if" in marks and any(m.dep_ == "neg" for m in c.children):
+            return True
     return False
 
 

@@ -53,6 +53,17 @@ CATEGORIES = [
     ("Armenia and Azerbaijan signed a peace agreement.", {"AGREE", "SUPPORT"}, None, None),
     ("The United States sent humanitarian aid to Ukraine.", {"AID"}, "USA", "UKR"),
     ("Japan provided economic aid to Ukraine.", {"AID"}, "JPN", "UKR"),
+    ("Jordan shared intelligence with Egypt.", {"COOPERATE"}, "JOR", "EGY"),
+    ("France and Germany cooperated on border security.", {"COOPERATE"}, "FRA", "DEU"),
+    ("Serbia eased restrictions on Kosovo.", {"CONCEDE"}, "SRB", "XKX"),
+    ("Turkey apologised to Russia for the incident.", {"CONCEDE"}, "TUR", "RUS"),
+    ("Russia withdrew its troops from Georgia.", {"RETREAT"}, "RUS", "GEO"),
+    ("Israel released Palestinian prisoners.", {"RETREAT"}, "ISR", "PSE"),
+    ("Thousands of Armenians protested against Azerbaijan in Yerevan.", {"PROTEST"}, "ARM", "AZE"),
+    ("Venezuela rejected the American proposal.", {"REJECT"}, "VEN", "USA"),
+    ("Pakistan expelled Indian diplomats.", {"SANCTION"}, "PAK", "IND"),
+    ("Kenyan police arrested Ugandan opposition leaders.", {"COERCE"}, "KEN", "UGA"),
+    ("China praised Pakistan for its support.", {"SUPPORT"}, "CHN", "PAK"),
 ]
 
 
@@ -106,6 +117,7 @@ MODALITY = [
     ("The United States will not impose new sanctions on Venezuela.", "SANCTION", {"negated"},
      "USA", "VEN"),
     ("Iran allegedly attacked Israel.", "ASSAULT", {"disputed", "reported", "speculative"}, "IRN", "ISR"),
+    ("Russia claimed that Ukraine shelled the nuclear plant.", "ASSAULT", {"disputed"}, "UKR", None),
     pytest.param("Israel refrained from attacking Iran.", "ASSAULT", {"negated"}, "ISR", "IRN",
                  id="refrained-from"),
     pytest.param("Israel is likely to strike Iran.", "ASSAULT", {"speculative", "hypothetical"},

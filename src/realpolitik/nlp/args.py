@@ -191,7 +191,12 @@ def patient(tok: Token) -> Token | None:
         return tok.head
     if is_passive(tok):
         return child(tok, "nsubjpass")
-    return child(tok, "dobj")
+    obj = child(tok, "dobj")
+    if obj is None:
+        # "denied attacking Azerbaijan": the small model reads a name right after the verb as an
+        # adverbial noun; a proper name in that slot is the object
+        obj = next((c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == tok.i + 1), None)
+    return obj
 
 
 def subject(tok: Token) -> Token | None:

@@ -178,6 +178,11 @@ class EventCoder:
         if not targets and row["plover"] == "THREATEN":
             targets = [t for t in _condition_target(tok, index) if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
+        if reciprocal and len(sources) >= 2 and targets and all(
+                index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
+            # "Armenia and Azerbaijan negotiated a deal in Washington": a place inside the object
+            # is where they met, not a third party
+            targets = []
         placed = False
         where = tok if tok.pos_ == "VERB" else light_verb(tok)  # "staged a protest in Beijing"
         if not targets and where is not None and not (reciprocal and len(sources) >= 2):

@@ -567,3 +567,34 @@ def test_obligation_under_a_reporting_verb_is_a_demand(analyse):
     record = analyse("Egypt said the United States must be ready to mediate between Israel and Iran.")
     assert _find(record, "REQUEST", "EGY", "USA"), _show(record)
     assert _find(record, "CONSULT", "USA"), _show(record)
+
+
+def test_a_vow_of_conflict_is_a_threat(analyse):
+    record = analyse("Iran vowed to retaliate against Israel.")
+    assert _find(record, "THREATEN", "IRN", "ISR"), _show(record)
+    assert not _find(record, "AGREE"), _show(record)
+    assert all(e["modality"] != "asserted" for e in _find(record, "ASSAULT")), _show(record)
+
+
+def test_a_state_acting_on_its_own_nationals_is_domestic(analyse):
+    record = analyse("Serbia arrested Serbian extremists near the border.")
+    assert _find(record, "COERCE", "SRB", "SRB"), _show(record)
+
+
+def test_troops_contributed_are_military_aid(analyse):
+    record = analyse("Ghana contributed troops to the peacekeeping force in Liberia.")
+    assert _find(record, "AID", "GHA"), _show(record)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Qatar pledged to expel the exiled leaders.", id="pledged-to"),
+    pytest.param("Turkey offered to mediate between Russia and Ukraine.", id="offered-to"),
+])
+def test_the_pledge_itself_happened(analyse, text):
+    """A cue phrase headed by its verb ('pledged to', 'offered to') qualifies the act it governs:
+    the pledge or offer is asserted, the act pledged is not."""
+    record = analyse(text)
+    made = _find(record, {"AGREE", "THREATEN"})  # a pledge to expel is a threat
+    assert len(made) == 1 and made[0]["modality"] == "asserted", _show(record)
+    acts = [e for e in record["events"] if e["plover"] not in ("AGREE", "THREATEN")]
+    assert all(e["modality"] != "asserted" for e in acts), _show(record)

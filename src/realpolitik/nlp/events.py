@@ -58,11 +58,26 @@ class EventCoder:
             if not rows:
                 continue
             row = _select(tok, rows)
+            if row is not None and row["plover"] == "AGREE":
+                row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
         doc._.rp_events = _merge(_prune(events, doc))
         return doc
+
+    def _promised_conflict(self, tok: Token, row: dict) -> dict:
+        """"Iran vowed to retaliate against Israel": a promise whose content is a conflict act is a
+        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides."""
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if comp is None:
+            return row
+        rows = self.frames.get((comp.lemma_.lower(), "VERB"))
+        inner = _select(comp, rows) if rows else None
+        quad = (self.cameo.get(inner.get("cameo") or "", {}).get("quad") or "") if inner else ""
+        if not quad.endswith("conflict"):
+            return row
+        return {**row, "plover": "THREATEN", "cameo": "130", "mode": None}
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
@@ -83,7 +98,7 @@ class EventCoder:
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
-            if sid is not None and sid == tid and not placed:
+            if sid is not None and sid == tid and not placed and not _domestic(src, tgt):
                 continue  # "Kenyans protested in Nairobi" may stay domestic; "Kenya attacked Kenya" may not
             record = self._record(tok, row, index, doc, src, tgt, direct)
             out.append(record)
@@ -97,6 +112,7 @@ class EventCoder:
                 out[-1] = intent
                 continue
             if intent is not None:
+                intent["_derived"] = True
                 # the statement of intent is what the sentence reports: it outranks the act
                 record["confidence"] = round(record["confidence"] - 0.1, 2)
                 out.append(intent)
@@ -301,6 +317,8 @@ def _cues_up(tok: Token) -> set[str]:
         cues.add((node._.rp_modality_cue or "").lower())
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             break
+        if node.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
+            cues.add(f"{node.head.lower_} to")  # "wants to attack": the cue phrase the head heads
         node = node.head
     return cues
 
@@ -384,6 +402,12 @@ def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
     return []
 
 
+def _domestic(src: Span | None, tgt: Span | None) -> bool:
+    """"Croatia is investigating crimes by Croatian extremists": one state acting on a group of
+    its own nationals, named by a demonym, is a domestic event, not a state acting on itself."""
+    return src is not None and tgt is not None and src != tgt and "demonym" in (src._.rp_kind, tgt._.rp_kind)
+
+
 def _condition_target(tok: Token, index: ActorIndex) -> list[Span]:
     """"Russia threatened to quit the talks if the United States deploys missiles": a threat is
     aimed at the party whose act its condition names (the subject of the if/unless clause)."""
@@ -415,7 +439,8 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
 
 
 #: an act that did not happen, under another event's clause ("asked X to help Y", "refused to
-#: meet Y"), is that event's content: the request, refusal or threat codes it, not a second event
+#: meet Y"), is that event's content: the request, refusal or threat codes it, not a second event;
+#: so is the intent or demand derived from such an act ("pledged to expel": the pledge codes it)
 _UNREAL = {"hypothetical", "future", "speculative", "negated"}
 #: below this confidence an event survives only as its sentence's strongest reading
 WEAK_EVENT = 0.5
@@ -430,7 +455,7 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
             k = doc[e["_tok"]].sent.start
             best[k] = max(best[k], e["confidence"])
     return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
-            or e["confidence"] >= WEAK_EVENT and not (e.get("_embedded") and e["modality"] in _UNREAL)]
+            or e["confidence"] >= WEAK_EVENT and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
@@ -537,6 +562,7 @@ def _merge(events: list[dict]) -> list[dict]:
         e.pop("_nominal", None)
         e.pop("_mirror", None)
         e.pop("_embedded", None)
+        e.pop("_derived", None)
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out

@@ -598,3 +598,11 @@ def test_the_pledge_itself_happened(analyse, text):
     assert len(made) == 1 and made[0]["modality"] == "asserted", _show(record)
     acts = [e for e in record["events"] if e["plover"] not in ("AGREE", "THREATEN")]
     assert all(e["modality"] != "asserted" for e in acts), _show(record)
+
+
+def test_a_protest_with_no_stated_target_is_aimed_at_the_protesters_state(analyse):
+    record = analyse("Egyptian demonstrators rioted after Friday prayers.")
+    assert _find(record, "PROTEST", "EGY", "EGY"), _show(record)
+    # a state protesting names its own target or none; it is never its own target
+    record = analyse("Turkey protested on Monday.")
+    assert not _find(record, "PROTEST", "TUR", "TUR"), _show(record)

@@ -205,6 +205,12 @@ class EventCoder:
             # "US and British activists protested in Beijing": each acts on the place's country
             targets = [t for t in _place_target(where, index) if t not in sources]
             placed = bool(targets)
+        if not targets and row["plover"] == "PROTEST" and sources and all(
+                s._.rp_kind == "demonym" or index.type(s._.rp_actor) != "state" for s in sources):
+            # "Egyptian demonstrators rioted": a protest with no stated target is directed at the
+            # protesters' own state, where it takes place (CAMEO's reading of domestic protest)
+            targets = [s for s in sources if index.side_country(s)][:1]
+            placed = bool(targets)
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]

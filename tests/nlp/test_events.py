@@ -606,3 +606,14 @@ def test_a_protest_with_no_stated_target_is_aimed_at_the_protesters_state(analys
     # a state protesting names its own target or none; it is never its own target
     record = analyse("Turkey protested on Monday.")
     assert not _find(record, "PROTEST", "TUR", "TUR"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Italy announced a suspension of air links with Serbia.", "SANCTION", "ITA", "SRB",
+                 id="nominal-of-object-with"),
+    pytest.param("The United States suspended part of its aid programme for Bosnia.", "SANCTION", "USA", "BIH",
+                 id="verb-of-object-for"),
+])
+def test_prepositions_on_what_the_act_is_done_to(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

@@ -228,6 +228,12 @@ class EventCoder:
         if role.startswith("pobj:"):
             obj = prep_object(tok, role[5:])
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+            if obj is None and role[5:] != "of":
+                # "a suspension of air links with Serbia", "suspended part of an aid programme for
+                # Bosnia": the preposition hangs on what the act is done to
+                base = tok if tok.pos_ in ("NOUN", "PROPN") else child(tok, "dobj")
+                of = prep_object(base, "of", search_dobj=False) if base is not None else None
+                obj = prep_object(of, role[5:], search_dobj=False) if of is not None else None
             if obj is None and lv is not None:
                 # "granted asylum to five officers", "held talks on Monday with Iran": the
                 # preposition hangs on the light verb; "gave Ukraine aid": its indirect object

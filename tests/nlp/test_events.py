@@ -617,3 +617,19 @@ def test_a_protest_with_no_stated_target_is_aimed_at_the_protesters_state(analys
 def test_prepositions_on_what_the_act_is_done_to(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Recent Turkish drone strikes have killed three Kurdish commanders in Iraq.", "ASSAULT", "TUR", None,
+                 id="event-noun-subject"),
+    pytest.param("Thousands of people protested in Nairobi on Sunday.", "PROTEST", "KEN", "KEN",
+                 id="protesters-of-the-place"),
+])
+def test_agents_of_event_nouns_and_places(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_a_demonym_is_not_a_place(analyse):
+    record = analyse("Settlers protested at the arrival of Russian immigrants.")
+    assert not _find(record, "PROTEST", None, "RUS"), _show(record)

@@ -211,6 +211,10 @@ class EventCoder:
             # protesters' own state, where it takes place (CAMEO's reading of domestic protest)
             targets = [s for s in sources if index.side_country(s)][:1]
             placed = bool(targets)
+        if not sources and targets and placed and row["plover"] == "PROTEST":
+            # "thousands of people protested in Hong Kong": protesters named by no nationality
+            # are the people of the place they protest in
+            sources = targets[:1]
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
@@ -219,7 +223,7 @@ class EventCoder:
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":
             subj = subject(tok)
-            return index.actor_of(subj) or _pronoun_antecedent(subj, index)
+            return index.actor_of(subj) or _pronoun_antecedent(subj, index) or self._event_agent(subj, index)
         if role == "dobj":
             obj = patient(tok) if tok.pos_ == "VERB" else child(tok, "dobj")
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
@@ -269,14 +273,18 @@ class EventCoder:
         """"Four children were killed in Israeli tank shelling", "killed by US drone strikes": a
         passive act with no agent is done by whoever carries out the event noun it happened in or by."""
         for prep in ("in", "by", "during"):
-            obj = prep_object(tok, prep, search_dobj=False)
-            if obj is None or obj.lemma_.lower() not in self.noun_triggers:
-                continue
-            found = noun_agent(obj, index, self.noun_triggers) or \
-                [index.at(c) for c in obj.children if c.dep_ in ("amod", "compound") and index.at(c) is not None][:1]
+            found = self._event_agent(prep_object(tok, prep, search_dobj=False), index)
             if found:
                 return found
         return []
+
+    def _event_agent(self, noun: Token | None, index: ActorIndex) -> list[Span]:
+        """Whoever carries out an event noun ("US Predator attacks killed ...", "an Israeli air
+        strike"): its possessor or "of" agent, else a modifier naming an actor."""
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in self.noun_triggers:
+            return []
+        return noun_agent(noun, index, self.noun_triggers) or \
+            [s for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for s in index.actor_of(c)][:1]
 
     def _record(self, tok: Token, row: dict, index: ActorIndex, doc: Doc, src: Span | None,
                 tgt: Span | None, direct: int) -> dict:
@@ -409,7 +417,9 @@ def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
         if obj is None:
             continue
         for span in index.actor_of(obj) or index.actors_in(obj, max_depth=2):
-            if index.type(span._.rp_actor) in ("state", "location") and index.country(span._.rp_actor):
+            # a demonym names people, not a place ("protested at the settlement of Russian immigrants")
+            if index.type(span._.rp_actor) in ("state", "location") and index.country(span._.rp_actor) \
+                    and span._.rp_kind != "demonym":
                 return [span]
     return []
 

@@ -633,3 +633,18 @@ def test_agents_of_event_nouns_and_places(analyse, text, plover, src, tgt):
 def test_a_demonym_is_not_a_place(analyse):
     record = analyse("Settlers protested at the arrival of Russian immigrants.")
     assert not _find(record, "PROTEST", None, "RUS"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, cameo", [
+    pytest.param("Turkey imposed a curfew in Diyarbakir.", "COERCE", "1723", id="impose-curfew"),
+    pytest.param("Israel reimposed the blockade on Gaza.", "COERCE", "191", id="reimpose-blockade"),
+    pytest.param("Israel lifted the blockade on Gaza.", "RETREAT", "0872", id="lift-blockade"),
+    pytest.param("Armenia lifted the state of emergency.", "CONCEDE", "0814", id="lift-emergency"),
+    pytest.param("The Latvian court cancelled the restrictions on Russian broadcasts.", "CONCEDE", "081",
+                 id="cancel-restrictions"),
+    pytest.param("Hezbollah declared a ceasefire with Israel.", "RETREAT", "0871", id="declare-ceasefire"),
+    pytest.param("The United States imposed sanctions on Iran.", "SANCTION", "163", id="impose-sanctions"),
+])
+def test_the_object_decides_the_code(analyse, text, plover, cameo):
+    record = analyse(text)
+    assert [e for e in record["events"] if e["plover"] == plover and e["cameo"] == cameo], _show(record)

@@ -498,6 +498,9 @@ def _objects(tok: Token) -> set[str]:
     if obj is None:
         return set()
     heads = [obj, *obj.conjuncts]
+    of = prep_object(obj, "of", search_dobj=False)  # "lifted the state of emergency"
+    if of is not None:
+        heads.append(of)
     return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children
                                                 if c.dep_ == "compound"}
 

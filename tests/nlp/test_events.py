@@ -648,3 +648,10 @@ def test_a_demonym_is_not_a_place(analyse):
 def test_the_object_decides_the_code(analyse, text, plover, cameo):
     record = analyse(text)
     assert [e for e in record["events"] if e["plover"] == plover and e["cameo"] == cameo], _show(record)
+
+
+def test_a_merely_mentioned_noun_is_not_a_second_event(analyse):
+    """'after the war': a nominal with one party at most, beside a stronger event, is a mention."""
+    record = analyse("Armenia expelled two Azerbaijani diplomats after the war.")
+    assert _find(record, "SANCTION", "ARM", "AZE"), _show(record)
+    assert not _find(record, "ASSAULT"), _show(record)

@@ -191,6 +191,8 @@ class EventCoder:
                 return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
+            if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
+                direct += 1  # "Israel held talks": the light verb's subject is read off the parse
         if not targets and row["plover"] == "THREATEN":
             targets = [t for t in _condition_target(tok, index) if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
@@ -464,6 +466,9 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
 #: meet Y"), is that event's content: the request, refusal or threat codes it, not a second event;
 #: so is the intent or demand derived from such an act ("pledged to expel": the pledge codes it)
 _UNREAL = {"hypothetical", "future", "speculative", "negated"}
+#: a noun with at most one of its parties in the parse ("the war", "after the talks") is merely
+#: mentioned: it survives only as its sentence's strongest reading (0.45 + 0.2 per party)
+WEAK_NOMINAL = 0.7
 #: below this confidence an event survives only as its sentence's strongest reading
 WEAK_EVENT = 0.5
 
@@ -477,7 +482,8 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
             k = doc[e["_tok"]].sent.start
             best[k] = max(best[k], e["confidence"])
     return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
-            or e["confidence"] >= WEAK_EVENT and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
+            or e["confidence"] >= (WEAK_NOMINAL if e["_nominal"] else WEAK_EVENT)
+            and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:

@@ -655,3 +655,9 @@ def test_a_merely_mentioned_noun_is_not_a_second_event(analyse):
     record = analyse("Armenia expelled two Azerbaijani diplomats after the war.")
     assert _find(record, "SANCTION", "ARM", "AZE"), _show(record)
     assert not _find(record, "ASSAULT"), _show(record)
+
+
+def test_they_stands_for_every_conjoined_speaker(analyse):
+    record = analyse("Armenia and Georgia said they would impose sanctions on Azerbaijan.")
+    sources = {e["source_country"] for e in record["events"]}
+    assert {"ARM", "GEO"} <= sources, _show(record)

@@ -397,11 +397,12 @@ def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
     if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she", "we"):
         return []
     node = subj.head
+    plural = subj.lower_ in ("they", "we")  # "Obama and Putin said they will ...": both
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
         found = index.actor_of(child(node, "nsubj"))
         if found:
-            return found[:1]
+            return found if plural else found[:1]
     before = [index.at(t) for t in subj.sent if t.i < subj.i and index.at(t) is not None]
     return before[:1]
 

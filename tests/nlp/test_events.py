@@ -661,3 +661,8 @@ def test_they_stands_for_every_conjoined_speaker(analyse):
     record = analyse("Armenia and Georgia said they would impose sanctions on Azerbaijan.")
     sources = {e["source_country"] for e in record["events"]}
     assert {"ARM", "GEO"} <= sources, _show(record)
+
+
+def test_every_conjoined_actor_states_its_intent(analyse):
+    record = analyse("Armenia and Georgia said they would impose sanctions on Azerbaijan.")
+    assert {e["source_country"] for e in _find(record, "THREATEN")} == {"ARM", "GEO"}, _show(record)

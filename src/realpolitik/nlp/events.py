@@ -88,13 +88,13 @@ class EventCoder:
             sources, targets = targets, sources
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
+        stated = set(pairs)  # the sides as the text gives them; mirrors are added below
         if "reciprocal" in row.get("note", "") and sources and targets and not placed:
             # "X and Y met", "X held talks with Y": each side meets the other, so the event is
             # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
             sides = list(dict.fromkeys(sources + targets))
             pairs += [(a, b) for a in sides for b in sides if a is not b and (a, b) not in pairs]
             pairs = pairs[:MAX_RECIPROCAL]
-        stated = set(pairs[:1]) | set(product(sources[:1], targets))  # the sides as the text gives them
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None

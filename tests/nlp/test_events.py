@@ -666,3 +666,9 @@ def test_they_stands_for_every_conjoined_speaker(analyse):
 def test_every_conjoined_actor_states_its_intent(analyse):
     record = analyse("Armenia and Georgia said they would impose sanctions on Azerbaijan.")
     assert {e["source_country"] for e in _find(record, "THREATEN")} == {"ARM", "GEO"}, _show(record)
+
+
+def test_a_second_word_for_the_same_event_adds_no_half_event(analyse):
+    record = analyse("Russia attacked Ukraine on Monday, and the attack lasted three hours.")
+    assert [(e["source_country"], e["target_country"]) for e in _find(record, "ASSAULT")] == [("RUS", "UKR")], \
+        _show(record)

@@ -63,7 +63,7 @@ class EventCoder:
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
-        doc._.rp_events = _merge(_prune(events, doc))
+        doc._.rp_events = _merge(_subsume(_prune(events, doc), doc))
         return doc
 
     def _promised_conflict(self, tok: Token, row: dict) -> dict:
@@ -485,6 +485,24 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
     return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
             or e["confidence"] >= (WEAK_NOMINAL if e["_nominal"] else WEAK_EVENT)
             and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
+
+
+def _subsume(events: list[dict], doc: Doc) -> list[dict]:
+    """"Russia attacked Ukraine on Monday; the attack ...": within one sentence, an event that
+    lacks a side another event of the same category, modality and other side fills is the same
+    event seen from a second word, and is dropped."""
+    full: dict[tuple, list[dict]] = defaultdict(list)
+    for e in events:
+        if e.get("_tok") is not None and e["source"] is not None and e["target"] is not None:
+            full[(doc[e["_tok"]].sent.start, e["plover"], e["modality"])].append(e)
+    out = []
+    for e in events:
+        if e.get("_tok") is not None and (e["source"] is None or e["target"] is None):
+            peers = full.get((doc[e["_tok"]].sent.start, e["plover"], e["modality"]), ())
+            if any(e["source"] in (None, f["source"]) and e["target"] in (None, f["target"]) for f in peers):
+                continue
+        out.append(e)
+    return out
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:

@@ -672,3 +672,9 @@ def test_a_second_word_for_the_same_event_adds_no_half_event(analyse):
     record = analyse("Russia attacked Ukraine on Monday, and the attack lasted three hours.")
     assert [(e["source_country"], e["target_country"]) for e in _find(record, "ASSAULT")] == [("RUS", "UKR")], \
         _show(record)
+
+
+def test_a_date_is_not_a_frame_particle(analyse):
+    """'agreed on Saturday to provide aid to X': 'on Saturday' does not make it 'agree on'."""
+    record = analyse("Japan agreed on Saturday to provide aid to Nepal.")
+    assert _find(record, "AGREE", "JPN", "NPL"), _show(record)

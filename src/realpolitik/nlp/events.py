@@ -552,7 +552,8 @@ def _select(tok: Token, rows: list[dict]) -> dict | None:
             plain = plain or r
             continue
         want = pat.lstrip("+").lower()
-        if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+        if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") and not _temporal(c)
+               for c in tok.children):
             return r
         # "held joint exercises with Belarus": a nominal's preposition may hang on its light verb
         lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
@@ -563,6 +564,13 @@ def _select(tok: Token, rows: list[dict]) -> dict | None:
                for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") for g in c.children):
             return r
     return plain
+
+
+def _temporal(prep: Token) -> bool:
+    """"agreed on Saturday", "met in March": a preposition whose object is a date is not the
+    particle of a frame ("agreed on a ceasefire")."""
+    obj = child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _date(tok: Token, doc: Doc) -> dict | None:

@@ -678,3 +678,16 @@ def test_a_date_is_not_a_frame_particle(analyse):
     """'agreed on Saturday to provide aid to X': 'on Saturday' does not make it 'agree on'."""
     record = analyse("Japan agreed on Saturday to provide aid to Nepal.")
     assert _find(record, "AGREE", "JPN", "NPL"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("NATO tightened the naval blockade of Serbia.", "COERCE", "IGO", "SRB", id="blockade-of-is-patient"),
+    pytest.param("Serbia lodged an official protest with Albania.", "ACCUSE", "SRB", "ALB", id="protest-with"),
+    pytest.param("Benin refused admittance to Ghanaian migrants.", "REJECT", "BEN", "GHA", id="refuse-to"),
+    pytest.param("Britain mobilized reservists for a war against Iraq.", "MOBILIZE", "GBR", "IRQ", id="mobilize-for"),
+    pytest.param("A French minister cancelled a planned visit to Haiti.", "REJECT", "FRA", "HTI", id="cancel-visit"),
+])
+def test_frame_roles(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    found = [e for e in _find(record, plover, None if src == "IGO" else src, tgt)]
+    assert found, _show(record)

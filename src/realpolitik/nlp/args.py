@@ -14,6 +14,7 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
                 "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
+                "tighten", "enforce", "maintain", "intensify", "escalate", "step",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
 
 

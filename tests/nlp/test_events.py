@@ -691,3 +691,8 @@ def test_frame_roles(analyse, text, plover, src, tgt):
     record = analyse(text)
     found = [e for e in _find(record, plover, None if src == "IGO" else src, tgt)]
     assert found, _show(record)
+
+
+def test_a_curfew_with_no_one_named_falls_on_the_actors_own_country(analyse):
+    record = analyse("The Georgian government imposed a curfew on Monday.")
+    assert _find(record, "COERCE", "GEO", "GEO"), _show(record)

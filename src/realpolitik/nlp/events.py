@@ -213,6 +213,10 @@ class EventCoder:
             # protesters' own state, where it takes place (CAMEO's reading of domestic protest)
             targets = [s for s in sources if index.side_country(s)][:1]
             placed = bool(targets)
+        if not targets and sources and "domestic" in row.get("note", "") and index.side_country(sources[0]):
+            # "Iraq's government is prepared to impose martial law": a curfew, an emergency or
+            # censorship with no one named falls on the actor's own country
+            targets, placed = sources[:1], True
         if not sources and targets and placed and row["plover"] == "PROTEST":
             # "thousands of people protested in Hong Kong": protesters named by no nationality
             # are the people of the place they protest in

@@ -696,3 +696,15 @@ def test_frame_roles(analyse, text, plover, src, tgt):
 def test_a_curfew_with_no_one_named_falls_on_the_actors_own_country(analyse):
     record = analyse("The Georgian government imposed a curfew on Monday.")
     assert _find(record, "COERCE", "GEO", "GEO"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Saudi-led forces recaptured the port of Aden.", "ASSAULT", "SAU", None, id="x-led-forces"),
+    pytest.param("Russia completed the withdrawal of its troops from Georgia.", "RETREAT", "RUS", "GEO",
+                 id="completed-withdrawal"),
+    pytest.param("Turkey is opposed to Greek mediation in the dispute.", "REJECT", "TUR", "GRC",
+                 id="is-opposed-to"),
+])
+def test_more_argument_paths(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

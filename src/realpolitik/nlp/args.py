@@ -14,7 +14,8 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
                 "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
-                "tighten", "enforce", "maintain", "intensify", "escalate", "step",
+                "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
+                "accelerate", "complete", "finish", "pursue",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
 
 
@@ -106,6 +107,12 @@ class ActorIndex:
             for c in tok.children:
                 if c.dep_ == dep and c.i in self.span_at:
                     return self.span_at[c.i]
+        for c in tok.children:
+            # "US-led forces", "Vietnamese-led troops": the leader named before "-led"
+            if c.dep_ == "amod" and c.lower_ == "led":
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in self.span_at:
+                        return self.span_at[g.i]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -209,6 +216,8 @@ def subject(tok: Token) -> Token | None:
     if subj is not None:
         return subj
     head = tok.head
+    if tok.dep_ == "acomp" and head is not tok and head.pos_ in ("AUX", "VERB"):
+        return child(head, "nsubj")  # "Turkey is opposed to ...": the copula's subject
     if tok.dep_ in ("xcomp", "conj") and head is not tok:
         if tok.dep_ == "xcomp":
             # object control: "provoke Baku to attack" -> Baku attacks

@@ -235,6 +235,8 @@ class EventCoder:
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
         if role == "dative":
             return index.actor_of(child(tok, "dative"))
+        if role == "nsubjpass":  # "Israel is opposed to ...": an adjectival passive's subject acts
+            return index.actor_of(child(tok, "nsubjpass"))
         if role.startswith("pobj:"):
             obj = prep_object(tok, role[5:])
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None

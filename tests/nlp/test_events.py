@@ -708,3 +708,13 @@ def test_a_curfew_with_no_one_named_falls_on_the_actors_own_country(analyse):
 def test_more_argument_paths(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("The Israeli prime minister agreed to American mediation.", "AGREE", "ISR", "USA", id="agree-to-noun"),
+    pytest.param("The Turkish government refused to commit to any assistance to the US-led coalition.", "REJECT",
+                 "TUR", "USA", id="refuse-deep-complement"),
+])
+def test_complement_targets(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)

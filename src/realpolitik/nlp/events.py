@@ -466,7 +466,16 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
         p = prep_object(comp, prep)
         if p is not None and index.actor_of(p):
             return index.actor_of(p)
-    return index.actors_in(obj, max_depth=3) if obj is not None else []
+    if obj is not None:
+        return index.actors_in(obj, max_depth=3)
+    # "refused to commit to any assistance to the US-led war": the party is deeper in the phrase
+    for prep in _COMPLEMENT_PREPS:
+        p = prep_object(comp, prep)
+        if p is not None:
+            found = index.actors_in(p, max_depth=4)
+            if found:
+                return found
+    return []
 
 
 #: an act that did not happen, under another event's clause ("asked X to help Y", "refused to

@@ -718,3 +718,9 @@ def test_more_argument_paths(analyse, text, plover, src, tgt):
 def test_complement_targets(analyse, text, plover, src, tgt):
     record = analyse(text)
     assert _find(record, plover, src, tgt), _show(record)
+
+
+def test_one_refusal_per_refusal(analyse):
+    """'refused to commit to X': the refusal verb codes it; the negated 'commit' adds no second one."""
+    record = analyse("Spain refused to commit troops to the mission.")
+    assert len(_find(record, "REJECT")) == 1, _show(record)

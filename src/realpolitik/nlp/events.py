@@ -109,6 +109,7 @@ class EventCoder:
             if intent is not None and intent["plover"] == "REJECT":
                 # "said he would not provide support": what happened is the refusal; the act that
                 # did not happen is not coded beside it
+                intent["_derived"] = True
                 out[-1] = intent
                 continue
             if intent is not None:

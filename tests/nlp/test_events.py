@@ -724,3 +724,16 @@ def test_one_refusal_per_refusal(analyse):
     """'refused to commit to X': the refusal verb codes it; the negated 'commit' adds no second one."""
     record = analyse("Spain refused to commit troops to the mission.")
     assert len(_find(record, "REJECT")) == 1, _show(record)
+
+
+def test_wanting_another_actor_to_act_is_a_request(analyse):
+    record = analyse("The United States wants Iran to halt enrichment.")
+    assert _find(record, "REQUEST", "USA", "IRN"), _show(record)
+    # wanting to act oneself is an intent, not a request
+    record = analyse("China wants to attack Taiwan.")
+    assert not _find(record, "REQUEST"), _show(record)
+
+
+def test_a_summit_on_a_country_names_it(analyse):
+    record = analyse("The Indian prime minister attended a summit on the crisis in Sri Lanka.")
+    assert _find(record, "CONSULT", "IND", "LKA"), _show(record)

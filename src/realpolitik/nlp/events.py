@@ -57,7 +57,7 @@ class EventCoder:
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
-            row = _select(tok, rows)
+            row = _select(tok, rows, index)
             if row is not None and row["plover"] == "AGREE":
                 row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
@@ -546,23 +546,34 @@ def _objects(tok: Token) -> set[str]:
                                                 if c.dep_ == "compound"}
 
 
-def _select(tok: Token, rows: list[dict]) -> dict | None:
+#: the `object` value that asks for an actor as object ("wants Russia to ..."), not a word list
+ACTOR_OBJECT = "@actor"
+
+
+def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> dict | None:
     """The row whose particle pattern the trigger satisfies; plain rows when none requires one.
 
     A row with an `object` list applies only when the verb's object is one of them ("launched an
-    offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows.
+    offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows;
+    `@actor` asks for an object that names an actor.
     """
     plain = None
     objects = None
     for r in rows:
         wanted = r.get("object") or ""
-        if wanted:
+        if wanted == ACTOR_OBJECT:
+            # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
+            objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
+                if tok.pos_ in ("VERB", "AUX") else []
+            if index is None or not any(index.actor_of(o) for o in objs):
+                continue
+        elif wanted:
             if objects is None:
                 objects = _objects(tok)
             if not objects.intersection(wanted.split("|")):
                 continue
-            if not r.get("pattern"):
-                return r
+        if wanted and not r.get("pattern"):
+            return r
         pat = r.get("pattern") or ""
         if not pat:
             plain = plain or r

@@ -737,3 +737,17 @@ def test_wanting_another_actor_to_act_is_a_request(analyse):
 def test_a_summit_on_a_country_names_it(analyse):
     record = analyse("The Indian prime minister attended a summit on the crisis in Sri Lanka.")
     assert _find(record, "CONSULT", "IND", "LKA"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, present", [
+    pytest.param("Syrian refugees sought asylum in Germany.", "REQUEST", True, id="seek-asylum"),
+    pytest.param("Iran sought talks with the European Union.", "REQUEST", True, id="seek-talks"),
+    pytest.param("Brazil and Chile are seeking to deepen their partnership.", "REQUEST", False, id="seek-to"),
+])
+def test_seeking_needs_what_is_sought(analyse, text, plover, present):
+    assert bool(_find(analyse(text), plover)) is present, _show(analyse(text))
+
+
+def test_conjoined_nominals_share_the_light_verb(analyse):
+    record = analyse("Canada announced an embargo and a travel ban on Russian officials.")
+    assert all(e["source_country"] == "CAN" for e in record["events"]) and record["events"], _show(record)

@@ -247,6 +247,8 @@ def subject(tok: Token) -> Token | None:
 def light_verb(tok: Token) -> Token | None:
     """The light verb a nominal event is the object of: "held talks", "renewed negotiations", and
     through a measure noun, "gave Ivory Coast five million dollars of aid"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "announced asset freezes and travel bans": each conjunct has the light verb
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "attr"):
         tok = tok.head.head
     head = tok.head

@@ -387,11 +387,14 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
         if i is None:
             continue
         node = doc[i]
+        own_verb = light_verb(node) if node.pos_ in ("NOUN", "PROPN") else None
         only_conj = True
         while node.head.i != node.i:
             only_conj = only_conj and node.dep_ == "conj"
             node = node.head
             owner = anchors.get(node.i)
+            if own_verb is not None and node.i == own_verb.i:
+                continue  # "announced an embargo and a ban": the shared light verb embeds neither
             if owner is not None and owner != i and not only_conj:
                 e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
                 e["_embedded"] = True

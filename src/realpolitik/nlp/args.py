@@ -27,7 +27,7 @@ class ActorIndex:
         self.info: dict[str, dict] = doc._.rp_actor_info or {}
         self.span_at: dict[int, Span] = {}
         self._spans = list(doc.spans.get(ACTOR_SPANS, []))
-        self._sent_countries: dict[int, str | None] = {}
+        self._sent_countries: dict[int, str | None] | None = None
         for span in self._spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
@@ -51,14 +51,14 @@ class ActorIndex:
         own = self.country(span._.rp_actor)
         if own is not None or self.type(span._.rp_actor) != "person":
             return own
-        sent = span.sent
-        key = sent.start
-        if key not in self._sent_countries:
-            found = {self.country(s._.rp_actor) for s in self._spans
-                     if sent.start <= s.start < sent.end and self.type(s._.rp_actor) != "person"}
-            found.discard(None)
-            self._sent_countries[key] = next(iter(found)) if len(found) == 1 else None
-        return self._sent_countries[key]
+        if self._sent_countries is None:  # one pass over the mentions, on first need only
+            by_sent: dict[int, set] = {}
+            for s in self._spans:
+                if self.type(s._.rp_actor) != "person":
+                    by_sent.setdefault(s.sent.start, set()).add(self.country(s._.rp_actor))
+            self._sent_countries = {k: (next(iter(v - {None})) if len(v - {None}) == 1 else None)
+                                    for k, v in by_sent.items()}
+        return self._sent_countries.get(span.sent.start)
 
     def type(self, actor_id: str | None) -> str | None:
         a = self.info.get(actor_id or "")

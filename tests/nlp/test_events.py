@@ -751,3 +751,16 @@ def test_seeking_needs_what_is_sought(analyse, text, plover, present):
 def test_conjoined_nominals_share_the_light_verb(analyse):
     record = analyse("Canada announced an embargo and a travel ban on Russian officials.")
     assert all(e["source_country"] == "CAN" for e in record["events"]) and record["events"], _show(record)
+
+
+@pytest.mark.parametrize("text, plover, cameo", [
+    pytest.param("The Mozambican government accepted the demands of the rebels.", "CONCEDE", "083", id="accept-demands"),
+    pytest.param("The Kenyan government accepted the mediation offer.", "AGREE", "030", id="accept-plain"),
+    pytest.param("Pakistan allowed the opposition to hold a rally in Lahore.", "CONCEDE", "081", id="allow-rally"),
+    pytest.param("Iran allowed inspectors into the plant.", "RETREAT", "086", id="allow-inspectors"),
+    pytest.param("The IAEA sent inspectors to Iran.", "ACCUSE", "090", id="send-inspectors"),
+    pytest.param("Sudan shortened the curfew in Khartoum.", "CONCEDE", "0813", id="shorten-curfew"),
+])
+def test_more_object_rows(analyse, text, plover, cameo):
+    record = analyse(text)
+    assert [e for e in record["events"] if e["plover"] == plover and e["cameo"] == cameo], _show(record)

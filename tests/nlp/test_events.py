@@ -764,3 +764,17 @@ def test_conjoined_nominals_share_the_light_verb(analyse):
 def test_more_object_rows(analyse, text, plover, cameo):
     record = analyse(text)
     assert [e for e in record["events"] if e["plover"] == plover and e["cameo"] == cameo], _show(record)
+
+
+def test_conjoined_parties_inside_an_of_phrase(analyse):
+    record = analyse("Guinean forces have tortured scores of Sierra Leonean and Liberian refugees.")
+    assert {e["target_country"] for e in _find(record, "ASSAULT", "GIN")} == {"SLE", "LBR"}, _show(record)
+
+
+def test_an_apposition_names_an_unplaced_persons_side(analyse):
+    """'Mr X, the UN envoy': the apposition decides; an international body means no country guess."""
+    record = analyse("Ivan Petrovsky, the UN envoy, met Georgian officials in Tbilisi.")
+    assert _find(record, "CONSULT", None, "GEO"), _show(record)
+    assert not _find(record, "CONSULT", "GEO", "GEO"), _show(record)
+    record = analyse("Amir Saadi, Algeria's leading human rights activist, began a hunger strike.")
+    assert _find(record, "PROTEST", "DZA"), _show(record)

@@ -51,6 +51,15 @@ class ActorIndex:
         own = self.country(span._.rp_actor)
         if own is not None or self.type(span._.rp_actor) != "person":
             return own
+        # "Kofi Annan, UN secretary-general", "X, Algeria's leading activist": an apposition that
+        # names the person's organisation or country decides, and an international one means no
+        # country at all
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for d in described:
+            for other in self.actor_of(d, depth=2):
+                if other is not span and self.type(other._.rp_actor) != "person":
+                    return self.country(other._.rp_actor)
         if self._sent_countries is None:  # one pass over the mentions, on first need only
             by_sent: dict[int, set] = {}
             for s in self._spans:
@@ -89,6 +98,15 @@ class ActorIndex:
         for conj in tok.children:
             if conj.dep_ == "conj" or conj.dep_ == "appos" and self._listed(found, conj):
                 out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
+        if found is not None and tok.i not in self.span_at and depth > 0:
+            # "scores of Sierra Leonean and Liberian refugees": the conjuncts inside the "of" phrase
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            for conj in pobj.children:
+                                if conj.dep_ == "conj":
+                                    out.extend(s for s in self.actor_of(conj, depth=depth - 1) if s not in out)
         return out
 
     def _listed(self, head: Span | None, appos: Token) -> bool:

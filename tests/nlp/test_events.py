@@ -778,3 +778,13 @@ def test_an_apposition_names_an_unplaced_persons_side(analyse):
     assert not _find(record, "CONSULT", "GEO", "GEO"), _show(record)
     record = analyse("Amir Saadi, Algeria's leading human rights activist, began a hunger strike.")
     assert _find(record, "PROTEST", "DZA"), _show(record)
+
+
+def test_a_mediation_effort_between_two_parties(analyse):
+    """'Qatar launched a mediation effort between X and Y': the generic head carries the event and
+    its 'between'; the mediator is the source, the parties the targets."""
+    record = analyse("Qatar launched a mediation effort between Iran and Saudi Arabia.")
+    got = {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")}
+    assert got == {("QAT", "IRN"), ("QAT", "SAU")}, _show(record)
+    # a modifier of a thing is no event: attack helicopters are not an attack
+    assert not _find(analyse("Russia sent attack helicopters to Syria."), "ASSAULT")

@@ -10,6 +10,9 @@ _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
 _INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right", "attempt", "effort",
                  "bid", "threat", "order", "need", "desire", "wish", "aim", "goal", "promise", "pledge",
                  "commitment", "willingness", "reason"}
+#: generic nouns that carry the event their modifier names ("a mediation mission", "a rescue
+#: operation"), unlike "attack helicopters", where the modifier only describes a thing
+_EVENT_HEADS = {"mission", "effort", "operation", "campaign", "bid", "initiative", "drive"}
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
@@ -262,9 +265,19 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
+def event_head(tok: Token) -> Token:
+    """The noun that carries a nominal event in the parse: "mediation" in "a mediation mission
+    between X and Y" is carried by "mission"; any other word carries itself."""
+    if tok.dep_ == "compound" and tok.head.lemma_ in _EVENT_HEADS:
+        return tok.head
+    return tok
+
+
 def light_verb(tok: Token) -> Token | None:
     """The light verb a nominal event is the object of: "held talks", "renewed negotiations", and
-    through a measure noun, "gave Ivory Coast five million dollars of aid"."""
+    through a measure noun, "gave Ivory Coast five million dollars of aid", or a generic head,
+    "launched a mediation effort"."""
+    tok = event_head(tok)
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "announced asset freezes and travel bans": each conjunct has the light verb
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "attr"):

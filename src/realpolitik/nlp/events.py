@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
+from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -185,10 +185,13 @@ class EventCoder:
             if targets:
                 direct += 1
                 break
-        between = prep_object(tok, "between", search_dobj=False)
+        between = prep_object(event_head(tok), "between", search_dobj=False)
         if between is not None and not sources:  # "the US will mediate between X and Y": X, Y are targets
             pair = index.actor_of(between)
             if len(pair) >= 2:
+                mediator = self._implicit_source(tok, index) if "mediator" in row.get("note", "") else []
+                if mediator:  # "the emir launched a mediation effort between X and Y"
+                    return mediator, pair, 2, False
                 return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
@@ -239,7 +242,7 @@ class EventCoder:
         if role == "nsubjpass":  # "Israel is opposed to ...": an adjectival passive's subject acts
             return index.actor_of(child(tok, "nsubjpass"))
         if role.startswith("pobj:"):
-            obj = prep_object(tok, role[5:])
+            obj = prep_object(event_head(tok), role[5:])
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
             if obj is None and role[5:] != "of":
                 # "a suspension of air links with Serbia", "suspended part of an aid programme for

@@ -71,6 +71,7 @@ def test_partial_hand_computed():
     assert m["correct_pct"] == pytest.approx(200 / 3)
     assert m["extra_pct"] == pytest.approx(100 / 3)
     assert m["extra_on_no_event_sentences"] == 1
+    assert m["predicted_outside_gold_pct"] == pytest.approx(100 / 3)
     assert m["correct_plover"] == 2 and m["cameo_root_accuracy"] == 1.0
 
 

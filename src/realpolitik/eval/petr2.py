@@ -181,6 +181,8 @@ def score(gold: list[GoldSentence], pred: list[list[PredEvent]], cameo2plover: d
         "correct_exact": exact, "correct_exact_pct": pct(exact),
         "correct_plover": by_plover, "correct_plover_pct": pct(by_plover),
         "extra_on_no_event_sentences": extra_no_event,
+        # the share of what we predict that lies in sentences the gold codes no event in
+        "predicted_outside_gold_pct": 100.0 * ratio(extra_no_event, n_pred),
         "cameo_root_accuracy": ratio(root_ok, root_n),
     }
 

@@ -10,9 +10,16 @@ _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "acl"}
 _INTENT_NOUNS = {"plan", "intention", "intent", "decision", "readiness", "right", "attempt", "effort",
                  "bid", "threat", "order", "need", "desire", "wish", "aim", "goal", "promise", "pledge",
                  "commitment", "willingness", "reason"}
+#: generic nouns that carry the event their modifier names ("a mediation mission", "a rescue
+#: operation"), unlike "attack helicopters", where the modifier only describes a thing
+_EVENT_HEADS = {"mission", "effort", "operation", "campaign", "bid", "initiative", "drive"}
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "begin", "start", "open",
                 "resume", "stage", "mount", "issue", "express", "sign", "reach", "take", "give",
-                "grant", "engage", "lodge", "undertake"}
+                "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
+                "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
+                "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
+                "accelerate", "complete", "finish", "pursue",
+                "stag"}  # the small English model lemmatises "staged" as "stag"
 
 
 class ActorIndex:
@@ -22,7 +29,9 @@ class ActorIndex:
         self.doc = doc
         self.info: dict[str, dict] = doc._.rp_actor_info or {}
         self.span_at: dict[int, Span] = {}
-        for span in doc.spans.get(ACTOR_SPANS, []):
+        self._spans = list(doc.spans.get(ACTOR_SPANS, []))
+        self._sent_countries: dict[int, str | None] | None = None
+        for span in self._spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
 
@@ -31,6 +40,37 @@ class ActorIndex:
             return None
         a = self.info.get(actor_id)
         return a.get("country") if a else None
+
+    def side_country(self, span: Span | None) -> str | None:
+        """The country an event side stands for: its actor's, or, for a person the knowledge base
+        does not place ("President X", "Judge Y"), the one country the sentence names.
+
+        News names a leader by title and surname and leaves the country to the context; when the
+        sentence names a single country (by name, capital, demonym, organ or place) that is the
+        reading any coder gives. With two or more there is no guess.
+        """
+        if span is None:
+            return None
+        own = self.country(span._.rp_actor)
+        if own is not None or self.type(span._.rp_actor) != "person":
+            return own
+        # "Kofi Annan, UN secretary-general", "X, Algeria's leading activist": an apposition that
+        # names the person's organisation or country decides, and an international one means no
+        # country at all
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for d in described:
+            for other in self.actor_of(d, depth=2):
+                if other is not span and self.type(other._.rp_actor) != "person":
+                    return self.country(other._.rp_actor)
+        if self._sent_countries is None:  # one pass over the mentions, on first need only
+            by_sent: dict[int, set] = {}
+            for s in self._spans:
+                if self.type(s._.rp_actor) != "person":
+                    by_sent.setdefault(s.sent.start, set()).add(self.country(s._.rp_actor))
+            self._sent_countries = {k: (next(iter(v - {None})) if len(v - {None}) == 1 else None)
+                                    for k, v in by_sent.items()}
+        return self._sent_countries.get(span.sent.start)
 
     def type(self, actor_id: str | None) -> str | None:
         a = self.info.get(actor_id or "")
@@ -49,10 +89,35 @@ class ActorIndex:
             return []
         found = self._head_actor(tok, depth)
         out = [found] if found is not None else []
+        if found is not None:
+            # "Hungarian and Romanian officials", "US and British activists": coordinated
+            # modifiers name one actor each, though the parse gives the phrase one head
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children):
+                    for m in [c] + [g for g in c.children if g.dep_ == "conj"]:
+                        span = self.span_at.get(m.i)
+                        if span is not None and span not in out:
+                            out.append(span)
         for conj in tok.children:
-            if conj.dep_ == "conj":
+            if conj.dep_ == "conj" or conj.dep_ == "appos" and self._listed(found, conj):
                 out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
+        if found is not None and tok.i not in self.span_at and depth > 0:
+            # "scores of Sierra Leonean and Liberian refugees": the conjuncts inside the "of" phrase
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            for conj in pobj.children:
+                                if conj.dep_ == "conj":
+                                    out.extend(s for s in self.actor_of(conj, depth=depth - 1) if s not in out)
         return out
+
+    def _listed(self, head: Span | None, appos: Token) -> bool:
+        """"The US, Russia, and Switzerland met": the parser reads a list of states as an
+        apposition; one state is never another's appositive, so two states side by side are a list."""
+        other = self.span_at.get(appos.i)
+        return head is not None and other is not None and other is not head \
+            and self.type(head._.rp_actor) == "state" and self.type(other._.rp_actor) == "state"
 
     def _head_actor(self, tok: Token, depth: int) -> Span | None:
         if tok.i in self.span_at:
@@ -63,6 +128,12 @@ class ActorIndex:
             for c in tok.children:
                 if c.dep_ == dep and c.i in self.span_at:
                     return self.span_at[c.i]
+        for c in tok.children:
+            # "US-led forces", "Vietnamese-led troops": the leader named before "-led"
+            if c.dep_ == "amod" and c.lower_ == "led":
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in self.span_at:
+                        return self.span_at[g.i]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -75,6 +146,18 @@ class ActorIndex:
                 found = self._head_actor(c, depth - 1)
                 if found is not None:
                     return found
+        if tok.pos_ == "NOUN":
+            # "opposition groups in Zimbabwe", "demonstrators in Baghdad": people named only by
+            # where they are stand for that country's people (the CAMEO convention for
+            # unattributed groups); tried last, so "Russia's troops in Syria" stay Russia's.
+            # ("Forces from Panama" is not parallel: it names where they leave.)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across"):
+                    p = child(c, "pobj")
+                    span = self.span_at.get(p.i) if p is not None else None
+                    if span is not None and self.type(span._.rp_actor) in ("state", "location") \
+                            and self.country(span._.rp_actor):
+                        return span
         return None
 
     def actors_in(self, tok: Token | None, *, max_depth: int = 5) -> list[Span]:
@@ -117,7 +200,32 @@ def prep_object(tok: Token, prep: str, *, search_dobj: bool = True) -> Token | N
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """A passive verb: "was attacked", and the reduced relative "soldiers killed in ...". """
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or reduced_passive(tok)
+
+
+def reduced_passive(tok: Token) -> bool:
+    """"ten soldiers killed in the raid", "the prisoners released by Israel": a past participle
+    modifying a noun; the noun is what the act was done to, never its agent."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # an object or a finite conjunct ("groups donated and delivered goods") marks a mis-parsed
+    # main verb, not a participle
+    return not any(c.dep_ == "dobj" or c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") for c in tok.children)
+
+
+def patient(tok: Token) -> Token | None:
+    """What a verb acts on: the object, the subject of a passive, the noun of a reduced relative."""
+    if reduced_passive(tok):
+        return tok.head
+    if is_passive(tok):
+        return child(tok, "nsubjpass")
+    obj = child(tok, "dobj")
+    if obj is None:
+        # "denied attacking Azerbaijan": the small model reads a name right after the verb as an
+        # adverbial noun; a proper name in that slot is the object
+        obj = next((c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == tok.i + 1), None)
+    return obj
 
 
 def subject(tok: Token) -> Token | None:
@@ -129,6 +237,8 @@ def subject(tok: Token) -> Token | None:
     if subj is not None:
         return subj
     head = tok.head
+    if tok.dep_ == "acomp" and head is not tok and head.pos_ in ("AUX", "VERB"):
+        return child(head, "nsubj")  # "Turkey is opposed to ...": the copula's subject
     if tok.dep_ in ("xcomp", "conj") and head is not tok:
         if tok.dep_ == "xcomp":
             # object control: "provoke Baku to attack" -> Baku attacks
@@ -155,12 +265,33 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
-def light_verb_subject(tok: Token) -> Token | None:
-    """"Israel held talks with Iran": the subject of the light verb a nominal event is object of."""
+def event_head(tok: Token) -> Token:
+    """The noun that carries a nominal event in the parse: "mediation" in "a mediation mission
+    between X and Y" is carried by "mission"; any other word carries itself."""
+    if tok.dep_ == "compound" and tok.head.lemma_ in _EVENT_HEADS:
+        return tok.head
+    return tok
+
+
+def light_verb(tok: Token) -> Token | None:
+    """The light verb a nominal event is the object of: "held talks", "renewed negotiations", and
+    through a measure noun, "gave Ivory Coast five million dollars of aid", or a generic head,
+    "launched a mediation effort"."""
+    tok = event_head(tok)
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "announced asset freezes and travel bans": each conjunct has the light verb
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "attr"):
+        tok = tok.head.head
     head = tok.head
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
-        return subject(head)
+        return head
     return None
+
+
+def light_verb_subject(tok: Token) -> Token | None:
+    """"Israel held talks with Iran": the subject of the light verb a nominal event is object of."""
+    lv = light_verb(tok)
+    return subject(lv) if lv is not None else None
 
 
 def noun_agent(tok: Token, index: ActorIndex, trigger_lemmas: set[str] | None = None) -> list[Span]:

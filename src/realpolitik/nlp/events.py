@@ -16,14 +16,16 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, is_passive, light_verb_subject, noun_agent, prep_object, subject
+from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
+#: the most directed pairs a reciprocal event gives (three parties meeting, each with each)
+MAX_RECIPROCAL = 6
 #: willingness cues that state an intent rather than a guess
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
-                "vowed to", "pledged to", "promised to"}
+                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
 _OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
@@ -55,31 +57,63 @@ class EventCoder:
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
-            row = _select(tok, rows)
+            row = _select(tok, rows, index)
+            if row is not None and row["plover"] == "AGREE":
+                row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
-        doc._.rp_events = _merge(_prune(events, doc))
+        doc._.rp_events = _merge(_subsume(_prune(events, doc), doc))
         return doc
+
+    def _promised_conflict(self, tok: Token, row: dict) -> dict:
+        """"Iran vowed to retaliate against Israel": a promise whose content is a conflict act is a
+        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides."""
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if comp is None:
+            return row
+        rows = self.frames.get((comp.lemma_.lower(), "VERB"))
+        inner = _select(comp, rows) if rows else None
+        quad = (self.cameo.get(inner.get("cameo") or "", {}).get("quad") or "") if inner else ""
+        if not quad.endswith("conflict"):
+            return row
+        return {**row, "plover": "THREATEN", "cameo": "130", "mode": None}
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
-        sources, targets, direct = self._arguments(tok, row, index)
+        sources, targets, direct, placed = self._arguments(tok, row, index)
         if not sources and not targets:
             return []
         if "roles swapped" in row.get("note", ""):
             sources, targets = targets, sources
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
+        stated = set(pairs)  # the sides as the text gives them; mirrors are added below
+        if "reciprocal" in row.get("note", "") and sources and targets and not placed:
+            # "X and Y met", "X held talks with Y": each side meets the other, so the event is
+            # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
+            sides = list(dict.fromkeys(sources + targets))
+            pairs += [(a, b) for a in sides for b in sides if a is not b and (a, b) not in pairs]
+            pairs = pairs[:MAX_RECIPROCAL]
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
-            if sid is not None and sid == tid:
-                continue
+            if sid is not None and sid == tid and not placed and not _domestic(src, tgt):
+                continue  # "Kenyans protested in Nairobi" may stay domestic; "Kenya attacked Kenya" may not
             record = self._record(tok, row, index, doc, src, tgt, direct)
             out.append(record)
-            intent = self._intent(tok, record) or self._obligation(tok, record, index) or self._refusal(record)
+            if (src, tgt) not in stated:
+                record["_mirror"] = True
+                continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
+            intent = self._obligation(tok, record, index) or self._intent(tok, record) or self._refusal(record)
+            if intent is not None and intent["plover"] == "REJECT":
+                # "said he would not provide support": what happened is the refusal; the act that
+                # did not happen is not coded beside it
+                intent["_derived"] = True
+                out[-1] = intent
+                continue
             if intent is not None:
+                intent["_derived"] = True
                 # the statement of intent is what the sentence reports: it outranks the act
                 record["confidence"] = round(record["confidence"] - 0.1, 2)
                 out.append(intent)
@@ -91,12 +125,13 @@ class EventCoder:
         CAMEO codes an actor's stated future cooperation as 03 (express intent to cooperate, PLOVER
         AGREE) and stated future conflict as 13 (threaten); the act itself keeps its own modality.
         """
-        cue = (tok._.rp_modality_cue or "").lower()
-        if record["source"] is None or not (record["modality"] == "future" or cue in _INTENT_CUES):
+        if record["source"] is None or not (record["modality"] == "future" or _states_intent(tok)):
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None
-        conflict = (record.get("quad") or "").endswith("conflict")
+        # "will withdraw its force unless Chad ...": an act made conditional on another party's
+        # conduct is a threat, whatever the act (CAMEO 13)
+        conflict = (record.get("quad") or "").endswith("conflict") or _conditional(tok)
         code = "130" if conflict else "030"
         cameo = self.cameo.get(code, {})
         speaker = record["attributed_to"]
@@ -121,9 +156,8 @@ class EventCoder:
     def _obligation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
         """"Russia said Sudan must return the helicopter": a speaker saying another actor must act
         demands it (CAMEO 10, PLOVER REQUEST), the speaker as source and the obliged actor as target."""
-        cue = (tok._.rp_modality_cue or "").lower()
         speaker = record["attributed_to"]
-        if cue not in _OBLIGATION_CUES or speaker in (None, "AUTHOR") or record["source"] in (None, speaker):
+        if not (_cues_up(tok) & _OBLIGATION_CUES) or speaker in (None, "AUTHOR") or record["source"] in (None, speaker):
             return None
         cameo = self.cameo.get("100", {})
         return {**record, "plover": "REQUEST", "mode": None, "cameo": "100", "context": [],
@@ -134,8 +168,9 @@ class EventCoder:
                 "modality": "reported", "confidence": round(min(0.95, record["confidence"] + 0.05), 2),
                 "_nominal": False}
 
-    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int]:
-        """(sources, targets, how many of the two came straight from the parse)."""
+    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool]:
+        """(sources, targets, how many of the two came straight from the parse, whether the target
+        is only the place the act happened in)."""
         passive = tok.pos_ == "VERB" and is_passive(tok)
         sources = targets = []
         direct = 0
@@ -150,33 +185,77 @@ class EventCoder:
             if targets:
                 direct += 1
                 break
-        between = prep_object(tok, "between", search_dobj=False)
-        if between is not None:
+        between = prep_object(event_head(tok), "between", search_dobj=False)
+        if between is not None and not sources:  # "the US will mediate between X and Y": X, Y are targets
             pair = index.actor_of(between)
             if len(pair) >= 2:
-                return pair[:1], pair[1:2], 2
+                mediator = self._implicit_source(tok, index) if "mediator" in row.get("note", "") else []
+                if mediator:  # "the emir launched a mediation effort between X and Y"
+                    return mediator, pair, 2, False
+                return pair[:1], pair[1:2], 2, False
         if not sources:
             sources = self._implicit_source(tok, index)
+            if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
+                direct += 1  # "Israel held talks": the light verb's subject is read off the parse
+        if not targets and row["plover"] == "THREATEN":
+            targets = [t for t in _condition_target(tok, index) if t not in sources]
+        reciprocal = "reciprocal" in row.get("note", "")
+        if reciprocal and len(sources) >= 2 and targets and all(
+                index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
+            # "Armenia and Azerbaijan negotiated a deal in Washington": a place inside the object
+            # is where they met, not a third party
+            targets = []
+        placed = False
+        where = tok if tok.pos_ == "VERB" else light_verb(tok)  # "staged a protest in Beijing"
+        if not targets and where is not None and not (reciprocal and len(sources) >= 2):
+            # "US and British activists protested in Beijing": each acts on the place's country
+            targets = [t for t in _place_target(where, index) if t not in sources]
+            placed = bool(targets)
+        if not targets and row["plover"] == "PROTEST" and sources and all(
+                s._.rp_kind == "demonym" or index.type(s._.rp_actor) != "state" for s in sources):
+            # "Egyptian demonstrators rioted": a protest with no stated target is directed at the
+            # protesters' own state, where it takes place (CAMEO's reading of domestic protest)
+            targets = [s for s in sources if index.side_country(s)][:1]
+            placed = bool(targets)
+        if not targets and sources and "domestic" in row.get("note", "") and index.side_country(sources[0]):
+            # "Iraq's government is prepared to impose martial law": a curfew, an emergency or
+            # censorship with no one named falls on the actor's own country
+            targets, placed = sources[:1], True
+        if not sources and targets and placed and row["plover"] == "PROTEST":
+            # "thousands of people protested in Hong Kong": protesters named by no nationality
+            # are the people of the place they protest in
+            sources = targets[:1]
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
-            sources, targets = sources[:1], sources[1:2]
-        return sources, targets, direct
+            sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
+        return sources, targets, direct, placed
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":
             subj = subject(tok)
-            return index.actor_of(subj) or _pronoun_antecedent(subj, index)
+            return index.actor_of(subj) or _pronoun_antecedent(subj, index) or self._event_agent(subj, index)
         if role == "dobj":
-            obj = child(tok, "nsubjpass") if passive else child(tok, "dobj")
+            obj = patient(tok) if tok.pos_ == "VERB" else child(tok, "dobj")
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=3) if not as_source else [])
         if role == "dative":
             return index.actor_of(child(tok, "dative"))
+        if role == "nsubjpass":  # "Israel is opposed to ...": an adjectival passive's subject acts
+            return index.actor_of(child(tok, "nsubjpass"))
         if role.startswith("pobj:"):
-            obj = prep_object(tok, role[5:])
-            if obj is None and tok.pos_ in ("NOUN", "PROPN") and light_verb_subject(tok) is not None:
+            obj = prep_object(event_head(tok), role[5:])
+            lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+            if obj is None and role[5:] != "of":
+                # "a suspension of air links with Serbia", "suspended part of an aid programme for
+                # Bosnia": the preposition hangs on what the act is done to
+                base = tok if tok.pos_ in ("NOUN", "PROPN") else child(tok, "dobj")
+                of = prep_object(base, "of", search_dobj=False) if base is not None else None
+                obj = prep_object(of, role[5:], search_dobj=False) if of is not None else None
+            if obj is None and lv is not None:
                 # "granted asylum to five officers", "held talks on Monday with Iran": the
-                # preposition hangs on the light verb
-                obj = prep_object(tok.head, role[5:], search_dobj=False)
+                # preposition hangs on the light verb; "gave Ukraine aid": its indirect object
+                obj = prep_object(lv, role[5:], search_dobj=False)
+                if obj is None and role[5:] == "to":
+                    obj = child(lv, "dative")
             if obj is None:
                 return []
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=8) if not as_source else [])
@@ -192,12 +271,32 @@ class EventCoder:
     def _implicit_source(self, tok: Token, index: ActorIndex) -> list[Span]:
         lv = light_verb_subject(tok)
         if lv is not None:
-            return index.actor_of(lv)
+            return index.actor_of(lv) or _pronoun_antecedent(lv, index)
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_agent(tok, index, self.noun_triggers)
         if tok.pos_ == "VERB":
-            return index.actor_of(subject(tok))
+            found = index.actor_of(subject(tok))
+            if not found and is_passive(tok):
+                found = self._instrument_agent(tok, index)
+            return found
         return []
+
+    def _instrument_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
+        """"Four children were killed in Israeli tank shelling", "killed by US drone strikes": a
+        passive act with no agent is done by whoever carries out the event noun it happened in or by."""
+        for prep in ("in", "by", "during"):
+            found = self._event_agent(prep_object(tok, prep, search_dobj=False), index)
+            if found:
+                return found
+        return []
+
+    def _event_agent(self, noun: Token | None, index: ActorIndex) -> list[Span]:
+        """Whoever carries out an event noun ("US Predator attacks killed ...", "an Israeli air
+        strike"): its possessor or "of" agent, else a modifier naming an actor."""
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in self.noun_triggers:
+            return []
+        return noun_agent(noun, index, self.noun_triggers) or \
+            [s for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for s in index.actor_of(c)][:1]
 
     def _record(self, tok: Token, row: dict, index: ActorIndex, doc: Doc, src: Span | None,
                 tgt: Span | None, direct: int) -> dict:
@@ -223,13 +322,49 @@ class EventCoder:
             "cameo": code, "quad": cameo.get("quad") or None,
             "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
             "source": sid, "target": tid,
-            "source_country": index.country(sid), "target_country": index.country(tid),
+            "source_country": index.side_country(src), "target_country": index.side_country(tgt),
             "modality": modality, "attributed_to": attributed,
             "date": _date(tok, doc), "location": _location(tok, index, tgt),
             "evidence": (start, end),
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
         }
+
+
+def _states_intent(tok: Token) -> bool:
+    """Whether the act is one its actor says it means to do: a willingness cue on the act or on the
+    word whose infinitive it is ("is willing to withdraw", "is prepared to lift"), or "would"
+    under a reporting verb ("Iraq said it would allow", future in the past)."""
+    cue = (tok._.rp_modality_cue or "").lower()
+    if cue == "would" and tok._.rp_speaker is not None and tok._.rp_speaker >= 0:
+        return True
+    return bool(_cues_up(tok) & _INTENT_CUES)
+
+
+def _cues_up(tok: Token) -> set[str]:
+    """The modality cues on the act and on the words whose complement it is ("must be ready to
+    mediate": mediate, ready, be), up to three steps."""
+    cues, node = set(), tok
+    for _ in range(4):
+        cues.add((node._.rp_modality_cue or "").lower())
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            break
+        if node.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
+            cues.add(f"{node.head.lower_} to")  # "wants to attack": the cue phrase the head heads
+        node = node.head
+    return cues
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether the act is held over another party: "will withdraw unless ...", "if X does not ...".
+    A plain "if" is an offer as often as a threat ("will meet him if he agrees"), so not counted."""
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if "unless" in marks or "if" in marks and any(m.dep_ == "neg" for m in c.children):
+            return True
+    return False
 
 
 #: how much an event loses when its trigger sits inside another event's clause
@@ -255,13 +390,17 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
         if i is None:
             continue
         node = doc[i]
+        own_verb = light_verb(node) if node.pos_ in ("NOUN", "PROPN") else None
         only_conj = True
         while node.head.i != node.i:
             only_conj = only_conj and node.dep_ == "conj"
             node = node.head
             owner = anchors.get(node.i)
+            if own_verb is not None and node.i == own_verb.i:
+                continue  # "announced an embargo and a ban": the shared light verb embeds neither
             if owner is not None and owner != i and not only_conj:
                 e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
+                e["_embedded"] = True
                 break
 
 
@@ -271,16 +410,53 @@ def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
     if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she", "we"):
         return []
     node = subj.head
+    plural = subj.lower_ in ("they", "we")  # "Obama and Putin said they will ...": both
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
         found = index.actor_of(child(node, "nsubj"))
         if found:
-            return found[:1]
+            return found if plural else found[:1]
     before = [index.at(t) for t in subj.sent if t.i < subj.i and index.at(t) is not None]
     return before[:1]
 
 
 _COMPLEMENT_PREPS = ("to", "against", "on", "with", "from", "at", "into", "for")
+#: prepositions that put an act somewhere: "lifted the curfew in Montenegro", "rioted at a jail in Dili"
+_PLACE_PREPS = ("in", "at", "inside", "across", "throughout", "near")
+
+
+def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
+    """The state or place an act with no party acted on happens in ("protested in Kirkuk", "lifted
+    the curfew in Montenegro"): event data (CAMEO, PLOVER, PETRARCH) codes its country as the target."""
+    for prep in _PLACE_PREPS:
+        obj = prep_object(tok, prep)
+        if obj is None:
+            continue
+        for span in index.actor_of(obj) or index.actors_in(obj, max_depth=2):
+            # a demonym names people, not a place ("protested at the settlement of Russian immigrants")
+            if index.type(span._.rp_actor) in ("state", "location") and index.country(span._.rp_actor) \
+                    and span._.rp_kind != "demonym":
+                return [span]
+    return []
+
+
+def _domestic(src: Span | None, tgt: Span | None) -> bool:
+    """"Croatia is investigating crimes by Croatian extremists": one state acting on a group of
+    its own nationals, named by a demonym, is a domestic event, not a state acting on itself."""
+    return src is not None and tgt is not None and src != tgt and "demonym" in (src._.rp_kind, tgt._.rp_kind)
+
+
+def _condition_target(tok: Token, index: ActorIndex) -> list[Span]:
+    """"Russia threatened to quit the talks if the United States deploys missiles": a threat is
+    aimed at the party whose act its condition names (the subject of the if/unless clause)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                found = index.actor_of(subject(c))
+                if found:
+                    return found
+    return []
 
 
 def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
@@ -297,9 +473,25 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
         p = prep_object(comp, prep)
         if p is not None and index.actor_of(p):
             return index.actor_of(p)
-    return index.actors_in(obj, max_depth=3) if obj is not None else []
+    if obj is not None:
+        return index.actors_in(obj, max_depth=3)
+    # "refused to commit to any assistance to the US-led war": the party is deeper in the phrase
+    for prep in _COMPLEMENT_PREPS:
+        p = prep_object(comp, prep)
+        if p is not None:
+            found = index.actors_in(p, max_depth=4)
+            if found:
+                return found
+    return []
 
 
+#: an act that did not happen, under another event's clause ("asked X to help Y", "refused to
+#: meet Y"), is that event's content: the request, refusal or threat codes it, not a second event;
+#: so is the intent or demand derived from such an act ("pledged to expel": the pledge codes it)
+_UNREAL = {"hypothetical", "future", "speculative", "negated"}
+#: a noun with at most one of its parties in the parse ("the war", "after the talks") is merely
+#: mentioned: it survives only as its sentence's strongest reading (0.45 + 0.2 per party)
+WEAK_NOMINAL = 0.7
 #: below this confidence an event survives only as its sentence's strongest reading
 WEAK_EVENT = 0.5
 
@@ -312,8 +504,27 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
         if e.get("_tok") is not None:
             k = doc[e["_tok"]].sent.start
             best[k] = max(best[k], e["confidence"])
-    return [e for e in events if e.get("_tok") is None or e["confidence"] >= WEAK_EVENT
-            or e["confidence"] >= best[doc[e["_tok"]].sent.start]]
+    return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
+            or e["confidence"] >= (WEAK_NOMINAL if e["_nominal"] else WEAK_EVENT)
+            and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
+
+
+def _subsume(events: list[dict], doc: Doc) -> list[dict]:
+    """"Russia attacked Ukraine on Monday; the attack ...": within one sentence, an event that
+    lacks a side another event of the same category, modality and other side fills is the same
+    event seen from a second word, and is dropped."""
+    full: dict[tuple, list[dict]] = defaultdict(list)
+    for e in events:
+        if e.get("_tok") is not None and e["source"] is not None and e["target"] is not None:
+            full[(doc[e["_tok"]].sent.start, e["plover"], e["modality"])].append(e)
+    out = []
+    for e in events:
+        if e.get("_tok") is not None and (e["source"] is None or e["target"] is None):
+            peers = full.get((doc[e["_tok"]].sent.start, e["plover"], e["modality"]), ())
+            if any(e["source"] in (None, f["source"]) and e["target"] in (None, f["target"]) for f in peers):
+                continue
+        out.append(e)
+    return out
 
 
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
@@ -327,22 +538,72 @@ def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
     return False
 
 
-def _select(tok: Token, rows: list[dict]) -> dict | None:
-    """The row whose particle pattern the trigger satisfies; plain rows when none requires one."""
+def _objects(tok: Token) -> set[str]:
+    """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")
+    and noun modifiers ("ended mediation efforts", "cut aid deliveries")."""
+    obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is None:
+        return set()
+    heads = [obj, *obj.conjuncts]
+    of = prep_object(obj, "of", search_dobj=False)  # "lifted the state of emergency"
+    if of is not None:
+        heads.append(of)
+    return {h.lemma_.lower() for h in heads} | {c.lemma_.lower() for h in heads for c in h.children
+                                                if c.dep_ == "compound"}
+
+
+#: the `object` value that asks for an actor as object ("wants Russia to ..."), not a word list
+ACTOR_OBJECT = "@actor"
+
+
+def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> dict | None:
+    """The row whose particle pattern the trigger satisfies; plain rows when none requires one.
+
+    A row with an `object` list applies only when the verb's object is one of them ("launched an
+    offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows;
+    `@actor` asks for an object that names an actor.
+    """
     plain = None
+    objects = None
     for r in rows:
+        wanted = r.get("object") or ""
+        if wanted == ACTOR_OBJECT:
+            # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
+            objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
+                if tok.pos_ in ("VERB", "AUX") else []
+            if index is None or not any(index.actor_of(o) for o in objs):
+                continue
+        elif wanted:
+            if objects is None:
+                objects = _objects(tok)
+            if not objects.intersection(wanted.split("|")):
+                continue
+        if wanted and not r.get("pattern"):
+            return r
         pat = r.get("pattern") or ""
         if not pat:
             plain = plain or r
             continue
         want = pat.lstrip("+").lower()
-        if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+        if any(c.lower_ == want and c.dep_ in ("prep", "prt", "agent", "dative") and not _temporal(c)
+               for c in tok.children):
+            return r
+        # "held joint exercises with Belarus": a nominal's preposition may hang on its light verb
+        lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if lv is not None and any(c.lower_ == want and c.dep_ == "prep" and c.i > tok.i for c in lv.children):
             return r
         # "called for Venezuela to hold elections": the particle parsed as the infinitive's marker
         if any(g.lower_ == want and g.dep_ == "mark" and g.i == tok.i + 1
                for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") for g in c.children):
             return r
     return plain
+
+
+def _temporal(prep: Token) -> bool:
+    """"agreed on Saturday", "met in March": a preposition whose object is a date is not the
+    particle of a frame ("agreed on a ceasefire")."""
+    obj = child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _date(tok: Token, doc: Doc) -> dict | None:
@@ -384,11 +645,15 @@ def _merge(events: list[dict]) -> list[dict]:
             first.setdefault("more_evidence", []).append(e["evidence"])
             first["confidence"] = round(min(0.95, max(first["confidence"], e["confidence"]) + 0.05), 2)
             continue
-        seen.setdefault(key, e)
+        if not e.get("_mirror"):  # a mirror never absorbs a later mention stated the other way round
+            seen.setdefault(key, e)
         out.append(e)
     for i, e in enumerate(out, 1):
         e["id"] = f"e{i}"
         e.pop("_nominal", None)
+        e.pop("_mirror", None)
+        e.pop("_embedded", None)
+        e.pop("_derived", None)
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out

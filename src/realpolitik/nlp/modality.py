@@ -26,6 +26,8 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "pco
 _SPEECH_NOUNS = {"statement", "words", "view", "opinion", "report", "announcement", "position",
                  "declaration", "communique", "message", "remarks", "interview", "letter", "tweet"}
 _TAGGED_POS = {"VERB", "NOUN", "PROPN", "AUX", "ADJ"}
+#: cue kinds that never apply to the word that heads the cue phrase
+_SELF_EXEMPT = {"modal", "possibility_noun"}
 
 
 class ModalityTagger:
@@ -55,7 +57,9 @@ class ModalityTagger:
         for key_id, start, end in self.phrases(doc):
             kind, modality = doc.vocab.strings[key_id].split("|")
             span = doc[start:end]
-            phrase_cues[span.root.i].append((kind, modality, span.text))
+            # a phrase headed by its first word ("vowed to", "offer of") qualifies what follows it,
+            # not the word itself: the vow or the offer was made
+            phrase_cues[span.root.i].append((kind, modality, span.text, span.root.i == start))
         for tok in doc:
             if tok.pos_ in _TAGGED_POS:
                 modality, cue, speaker = self.modality(tok, phrase_cues)
@@ -85,9 +89,10 @@ class ModalityTagger:
 
     def _cues(self, node: Token, came: Token | None, tok: Token, phrase_cues: dict):
         """The cues attached to `node`, reached from its child `came` (None for the word itself)."""
-        for kind, modality, text in phrase_cues.get(node.i, ()):
-            if kind != "attribution" or came is not None:
-                yield kind, modality, text
+        for kind, modality, text, headed in phrase_cues.get(node.i, ()):
+            if came is None and (kind == "attribution" or headed and kind in _SELF_EXEMPT):
+                continue
+            yield kind, modality, text
         if came is not None and node.pos_ in ("VERB", "AUX") and node.lemma_ in self.reporting \
                 and came.dep_ in _COMPLEMENT_DEPS:
             modality = self.reporting[node.lemma_]

@@ -1,6 +1,6 @@
 """Quality gate: every evaluation scores at least its floor in floors.json (docs/evaluation.md).
 
-One pipeline is loaded and each dataset is analysed once (PTC on its first 40 articles). Raising a
+One pipeline is loaded and each dataset is analysed once (PTC on all its articles). Raising a
 floor is a normal commit (`python -m realpolitik.eval.floors --update`); lowering one needs a
 written reason in the same commit.
 """

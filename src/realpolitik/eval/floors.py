@@ -24,8 +24,9 @@ GATE: dict[str, dict[str, Any]] = {
         "category_accuracy": "min", "category_macro_f1": "min", "triple_f1": "min"}},
     "petr2": {"limit": None, "metrics": {"correct_pct": "min", "extra_pct": "max"}},
     "re3d": {"limit": None, "metrics": {"actors.overlap_f1": "min", "weapons.overlap_f1": "min"}},
-    # 40 of the 371 articles keep the gate inside its time budget; `run("ptc")` scores all of them
-    "ptc": {"limit": 40, "metrics": {"name_calling+loaded_language.f1": "min", "overall.f1": "min"}},
+    # all 371 articles: about a minute on two cores, and the figure issue targets are set on; the
+    # first 40 alone moved differently from the rest more than once
+    "ptc": {"limit": None, "metrics": {"name_calling+loaded_language.f1": "min", "overall.f1": "min"}},
     "sipri": {"limit": None, "metrics": {"resolved_share": "min", "category_share": "min"}},
 }
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "tests" / "eval" / "floors.json"

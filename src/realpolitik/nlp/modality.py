@@ -60,32 +60,61 @@ class ModalityTagger:
             # a phrase headed by its first word ("vowed to", "offer of") qualifies what follows it,
             # not the word itself: the vow or the offer was made
             phrase_cues[span.root.i].append((kind, modality, span.text, span.root.i == start))
+        above: dict[int, tuple[str, str | None, int]] = {}  # the walk from a token up, shared by its subtree
         for tok in doc:
             if tok.pos_ in _TAGGED_POS:
-                modality, cue, speaker = self.modality(tok, phrase_cues)
+                modality, cue, speaker = self.modality(tok, phrase_cues, above)
                 # unset means asserted by the author: writing only the rest keeps Docs small and fast
                 if modality != "asserted" or speaker != -1:
                     tok._.rp_modality, tok._.rp_modality_cue, tok._.rp_speaker = modality, cue, speaker
         return doc
 
-    def modality(self, tok: Token, phrase_cues: dict) -> tuple[str, str | None, int]:
-        """(modality, cue text, speaker token index or -1 for the author) of `tok`'s clause."""
-        best, cue, speaker = "asserted", None, -1
-        node, came = tok, None
-        while True:
-            for kind, modality, text in self._cues(node, came, tok, phrase_cues):
-                if kind == "speaker":
-                    if speaker == -1:
-                        speaker = modality
-                    continue
-                if RANK.get(modality, 0) > RANK[best]:
-                    best, cue = modality, text
-            if node.dep_ in _STOP_DEPS or node.head.i == node.i or _presupposed_clause(node):
-                break
-            came, node = node, node.head
+    def modality(self, tok: Token, phrase_cues: dict, above: dict | None = None) -> tuple[str, str | None, int]:
+        """(modality, cue text, speaker token index or -1 for the author) of `tok`'s clause.
+
+        The cues of the word itself, then those met on the walk up to the root. What the walk meets
+        above a word does not depend on where the walk started, so it is computed once per word
+        and shared through `above` (every word of a clause would otherwise walk the same path)."""
+        up = self._above(tok, phrase_cues, {} if above is None else above)
+        best, cue, speaker = self._fold(self._cues(tok, None, tok, phrase_cues), *up)
         if speaker != -1 and best == "asserted":
             best = "reported"
         return best, cue, speaker
+
+    def _above(self, node: Token, phrase_cues: dict, memo: dict) -> tuple[str, str | None, int]:
+        """The strongest cue and nearest speaker on the walk from `node`'s head up to where the
+        walk stops (a subject, a relative or presupposed clause, the root)."""
+        path = []
+        result: tuple[str, str | None, int] = ("asserted", None, -1)
+        while True:
+            if node.i in memo:
+                result = memo[node.i]
+                break
+            if node.dep_ in _STOP_DEPS or node.head.i == node.i or _presupposed_clause(node):
+                memo[node.i] = result
+                break
+            path.append(node)
+            node = node.head
+        for came in reversed(path):  # from the top down: each word's cues come before those above it
+            result = self._fold(self._cues(came.head, came, None, phrase_cues), *result)
+            memo[came.i] = result
+        return result
+
+    @staticmethod
+    def _fold(cues, best: str = "asserted", cue: str | None = None, speaker: int = -1):
+        """`cues`, met nearer the word, folded before (best, cue, speaker) met further up: the
+        strongest cue wins, the nearer one on a tie; the nearest speaker speaks."""
+        near_best, near_cue, near_speaker = "asserted", None, -1
+        for kind, modality, text in cues:
+            if kind == "speaker":
+                if near_speaker == -1:
+                    near_speaker = modality
+                continue
+            if RANK.get(modality, 0) > RANK[near_best]:
+                near_best, near_cue = modality, text
+        if RANK[best] > RANK[near_best]:
+            near_best, near_cue = best, cue
+        return near_best, near_cue, near_speaker if near_speaker != -1 else speaker
 
     def _cues(self, node: Token, came: Token | None, tok: Token, phrase_cues: dict):
         """The cues attached to `node`, reached from its child `came` (None for the word itself)."""

@@ -788,3 +788,25 @@ def test_a_mediation_effort_between_two_parties(analyse):
     assert got == {("QAT", "IRN"), ("QAT", "SAU")}, _show(record)
     # a modifier of a thing is no event: attack helicopters are not an attack
     assert not _find(analyse("Russia sent attack helicopters to Syria."), "ASSAULT")
+
+
+def test_cameo_view_codes_the_statement_not_the_act_that_did_not_happen(analyse):
+    """The record keeps every event with its modality; its CAMEO view codes a stated intent instead
+    of the act it is about, a writer's plain future as the scheduled act, and no negated act."""
+    from realpolitik.nlp.events import cameo_view
+
+    record = analyse("Turkey wants to attack Greece.")
+    assert _find(record, "ASSAULT", "TUR", "GRC") and _find(record, "THREATEN", "TUR", "GRC"), _show(record)
+    view = cameo_view(record["events"])
+    assert {e["plover"] for e in view} == {"THREATEN"}, view
+    record = analyse("Peru said it would send a medical team to Bolivia.")
+    view = {e["plover"] for e in cameo_view(record["events"])}
+    assert "AGREE" in view and "AID" not in view, _show(record)
+    record = analyse("The Chilean president will meet the Argentine president in Santiago.")
+    view = cameo_view(record["events"])
+    assert {e["plover"] for e in view} == {"CONSULT"}, _show(record)
+    assert all(e["modality"] == "future" for e in view)
+    record = analyse("Kenya did not attack Somalia.")
+    assert not cameo_view(record["events"]), _show(record)
+    record = analyse("Egypt attacked Libya.")
+    assert cameo_view(record["events"]) == record["events"]

@@ -657,3 +657,44 @@ def _merge(events: list[dict]) -> list[dict]:
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out
+
+
+#: modalities of events CAMEO codes as acts: the act happened, or a party says it did (CAMEO codes
+#: what a source reports; a disputed act is still the reported act). Negated, speculative
+#: ("may have") and guessed acts are not coded; a refusal or denial is coded as its own event.
+CAMEO_HAPPENED = {"asserted", "reported", "disputed"}
+#: modalities of acts still to come: CAMEO codes a planned or scheduled act as the act ("will
+#: meet", "is scheduled to attend") unless an actor's statement of intent stands for it
+CAMEO_PLANNED = {"future", "hypothetical"}
+#: PLOVER categories of statements of intent (CAMEO 03x express intent, 13x threaten)
+_INTENT_CATEGORIES = {"AGREE", "THREATEN"}
+
+
+def cameo_view(events: list[dict]) -> list[dict]:
+    """The events a CAMEO-coded dataset (PETRARCH, GDELT, ICEWS) holds for a record's events.
+
+    The record keeps every event with its modality; a CAMEO coding codes one event per statement
+    and an act that did not happen only as the statement about it. So: acts that happened or are
+    reported to have happened stay; negated and speculative acts go. A planned act stays as the act
+    ("is scheduled to attend"), except where a statement of intent (03x "express intent to", 13x
+    "threaten") was coded from the same words with the same sides: an actor's stated intent
+    ("wants to attack X", "said it would send a team") stands for the act, while a future the
+    writer reports in their own words ("X will meet Y": the intent asserted, the act future) is a
+    scheduled act, coded as the act without the intent. Works on record events (dicts with plover,
+    modality, source, target and evidence) and on the coder's own event dicts.
+    """
+    def key(e: dict) -> tuple:
+        ev = e.get("evidence")
+        span = (ev.get("start"), ev.get("end")) if isinstance(ev, dict) else tuple(ev or ())
+        return span, e.get("source"), e.get("target")
+
+    planned = {key(e): e for e in events if e.get("modality") in CAMEO_PLANNED}
+    dropped: set[int] = set()
+    for e in events:
+        act = planned.get(key(e))
+        if act is None or e.get("plover") not in _INTENT_CATEGORIES or e.get("modality") not in CAMEO_HAPPENED:
+            continue
+        scheduled = e.get("modality") == "asserted" and act.get("modality") == "future"
+        dropped.add(id(e) if scheduled else id(act))
+    return [e for e in events if id(e) not in dropped
+            and e.get("modality") in CAMEO_HAPPENED | CAMEO_PLANNED]

@@ -810,3 +810,13 @@ def test_cameo_view_codes_the_statement_not_the_act_that_did_not_happen(analyse)
     assert not cameo_view(record["events"]), _show(record)
     record = analyse("Egypt attacked Libya.")
     assert cameo_view(record["events"]) == record["events"]
+
+
+def test_a_light_verb_taking_its_event_through_in(analyse):
+    """'X engaged Y in a firefight': the event noun hangs on the light verb through 'in', the light
+    verb's object is the other party, and the act runs from the subject only."""
+    record = analyse("Indian troops engaged Chinese soldiers in a clash on the border.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "ASSAULT")} == {("IND", "CHN")}, \
+        _show(record)
+    record = analyse("Iran engaged in talks with Saudi Arabia.")
+    assert _find(record, "CONSULT", "IRN", "SAU"), _show(record)

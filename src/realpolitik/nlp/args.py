@@ -20,6 +20,9 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
                 "accelerate", "complete", "finish", "pursue",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
+#: light verbs that take their event noun through "in" and the other party as object: "engaged
+#: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"
+_IN_LIGHT_VERBS = {"engage", "involve"}
 
 
 class ActorIndex:
@@ -285,7 +288,18 @@ def light_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
         return head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_ in _IN_LIGHT_VERBS:
+        return head.head
     return None
+
+
+def light_verb_object(tok: Token) -> Token | None:
+    """"Syrian rebels engaged Filipino peacekeepers in a firefight": the object of the light verb a
+    nominal event hangs on through "in", the other party of the event."""
+    lv = light_verb(tok)
+    if lv is None or lv.lemma_ not in _IN_LIGHT_VERBS:
+        return None
+    return child(lv, "dobj")
 
 
 def light_verb_subject(tok: Token) -> Token | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
+from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_object, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -185,6 +185,13 @@ class EventCoder:
             if targets:
                 direct += 1
                 break
+        directed = False
+        if not targets and tok.pos_ in ("NOUN", "PROPN"):
+            # "X engaged Y in a firefight": the light verb's object is the other party, and the
+            # act, stated transitively, runs from the subject only (no mirror)
+            targets = [t for t in index.actor_of(light_verb_object(tok)) if t not in sources]
+            directed = bool(targets)
+            direct += directed
         between = prep_object(event_head(tok), "between", search_dobj=False)
         if between is not None and not sources:  # "the US will mediate between X and Y": X, Y are targets
             pair = index.actor_of(between)
@@ -228,7 +235,7 @@ class EventCoder:
         if not targets and len(sources) >= 2:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
-        return sources, targets, direct, placed
+        return sources, targets, direct, placed or directed
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":

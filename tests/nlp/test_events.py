@@ -820,3 +820,13 @@ def test_a_light_verb_taking_its_event_through_in(analyse):
         _show(record)
     record = analyse("Iran engaged in talks with Saudi Arabia.")
     assert _find(record, "CONSULT", "IRN", "SAU"), _show(record)
+
+
+def test_meeting_stated_from_the_subject_is_one_way(analyse):
+    """'X met (with) Y' is coded from the subject, as PETRARCH does; 'X and Y met' each way."""
+    record = analyse("The Indian minister met with Pakistani officials.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == {("IND", "PAK")}, \
+        _show(record)
+    record = analyse("Armenia and Azerbaijan met in Brussels.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == \
+        {("ARM", "AZE"), ("AZE", "ARM")}, _show(record)

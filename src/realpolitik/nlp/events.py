@@ -81,7 +81,7 @@ class EventCoder:
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
-        sources, targets, direct, placed = self._arguments(tok, row, index)
+        sources, targets, direct, placed, conjoined = self._arguments(tok, row, index)
         if not sources and not targets:
             return []
         if "roles swapped" in row.get("note", ""):
@@ -89,7 +89,8 @@ class EventCoder:
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
         stated = set(pairs)  # the sides as the text gives them; mirrors are added below
-        if "reciprocal" in row.get("note", "") and sources and targets and not placed:
+        note = row.get("note", "")
+        if "reciprocal" in note and sources and targets and not placed and (conjoined or "one way" not in note):
             # "X and Y met", "X held talks with Y": each side meets the other, so the event is
             # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
             sides = list(dict.fromkeys(sources + targets))
@@ -168,9 +169,9 @@ class EventCoder:
                 "modality": "reported", "confidence": round(min(0.95, record["confidence"] + 0.05), 2),
                 "_nominal": False}
 
-    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool]:
+    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool, bool]:
         """(sources, targets, how many of the two came straight from the parse, whether the target
-        is only the place the act happened in)."""
+        is only the place the act happened in, whether the parties are conjoined subjects)."""
         passive = tok.pos_ == "VERB" and is_passive(tok)
         sources = targets = []
         direct = 0
@@ -198,8 +199,8 @@ class EventCoder:
             if len(pair) >= 2:
                 mediator = self._implicit_source(tok, index) if "mediator" in row.get("note", "") else []
                 if mediator:  # "the emir launched a mediation effort between X and Y"
-                    return mediator, pair, 2, False
-                return pair[:1], pair[1:2], 2, False
+                    return mediator, pair, 2, False, False
+                return pair[:1], pair[1:2], 2, False, True
         if not sources:
             sources = self._implicit_source(tok, index)
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
@@ -232,10 +233,11 @@ class EventCoder:
             # "thousands of people protested in Hong Kong": protesters named by no nationality
             # are the people of the place they protest in
             sources = targets[:1]
-        if not targets and len(sources) >= 2:
+        conjoined = not targets and len(sources) >= 2
+        if conjoined:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
-        return sources, targets, direct, placed or directed
+        return sources, targets, direct, placed or directed, conjoined
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":

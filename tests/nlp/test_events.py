@@ -830,3 +830,20 @@ def test_meeting_stated_from_the_subject_is_one_way(analyse):
     record = analyse("Armenia and Azerbaijan met in Brussels.")
     assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == \
         {("ARM", "AZE"), ("AZE", "ARM")}, _show(record)
+
+
+def test_a_party_opening_with_a_claim_of_attack_accuses(analyse):
+    """'X said Y attacked Z' with the attribution first: X accuses Y (CAMEO 1123), and the CAMEO
+    view codes the accusation instead of the reported attack; a trailing attribution reports the
+    act, and a party speaking of its own act accuses no one."""
+    from realpolitik.nlp.events import cameo_view
+
+    record = analyse("Ukrainian officials said Russian forces shelled Kharkiv.")
+    assert _find(record, "ASSAULT", "RUS", "UKR"), _show(record)
+    acc = _find(record, "ACCUSE", "UKR", "RUS")
+    assert acc and acc[0]["cameo"] == "1123", _show(record)
+    assert {e["plover"] for e in cameo_view(record["events"])} == {"ACCUSE"}
+    record = analyse("Russian forces shelled Kharkiv, Ukrainian officials said.")
+    assert not _find(record, "ACCUSE"), _show(record)
+    record = analyse("Russia said its forces shelled Kharkiv.")
+    assert not _find(record, "ACCUSE"), _show(record)

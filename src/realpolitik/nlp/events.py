@@ -106,6 +106,9 @@ class EventCoder:
             if (src, tgt) not in stated:
                 record["_mirror"] = True
                 continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
+            accusation = self._accusation(tok, record, index)
+            if accusation is not None:
+                out.append(accusation)
             intent = self._obligation(tok, record, index) or self._intent(tok, record) or self._refusal(record)
             if intent is not None and intent["plover"] == "REJECT":
                 # "said he would not provide support": what happened is the refusal; the act that
@@ -141,6 +144,33 @@ class EventCoder:
                 "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
                 "modality": "asserted" if speaker == "AUTHOR" else "reported",
                 "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
+
+    def _accusation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
+        """"The US said that Iraq had attacked Kuwait": a party that opens with its statement that
+        another party committed a violent act accuses it (CAMEO 1123 accuse of aggression, 112 for
+        other material conflict), the speaker as source and the one said to act as target. Only a
+        leading attribution: "..., the army said" after the act reports the act, as news does."""
+        speaker = tok._.rp_speaker
+        if record["modality"] not in ("reported", "disputed") or speaker is None or speaker < 0 \
+                or not (record.get("quad") or "") == "material_conflict" or record["source"] is None:
+            return None
+        verb = tok.doc[speaker].head
+        who = index.actor_of(tok.doc[speaker])
+        if not who or verb.i > tok.i or speaker > tok.i or who[0]._.rp_actor == record["source"] \
+                or index.side_country(who[0]) in (None, record["source_country"]):
+            return None  # a trailing attribution, an unknown speaker, or a party speaking of itself
+        code = "1123" if record["plover"] == "ASSAULT" else "112"
+        cameo = self.cameo.get(code, {})
+        said = verb._.rp_modality or "asserted"
+        start = min(record["evidence"][0], who[0].start_char)
+        return {**record, "evidence": (start, record["evidence"][1]), "plover": "ACCUSE", "mode": "allege", "cameo": code, "context": [],
+                "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+                "source": who[0]._.rp_actor, "source_country": index.side_country(who[0]),
+                "target": record["source"], "target_country": record["source_country"],
+                "modality": said, "attributed_to": "AUTHOR" if said == "asserted" else record["attributed_to"],
+                "confidence": round(max(0.05, record["confidence"] - 0.05), 2), "_nominal": False,
+                "_derived": True}
 
     def _refusal(self, record: dict) -> dict | None:
         """"The US said it would not meet the demands", "Syria will not accept more refugees": an
@@ -689,7 +719,9 @@ def cameo_view(events: list[dict]) -> list[dict]:
     "threaten") was coded from the same words with the same sides: an actor's stated intent
     ("wants to attack X", "said it would send a team") stands for the act, while a future the
     writer reports in their own words ("X will meet Y": the intent asserted, the act future) is a
-    scheduled act, coded as the act without the intent. Works on record events (dicts with plover,
+    scheduled act, coded as the act without the intent. A reported act that a party's accusation
+    was derived from ("the US said that Iraq attacked": 1123, the US accusing Iraq) is coded as
+    the accusation, the statement being what the sentence reports. Works on record events (dicts with plover,
     modality, source, target and evidence) and on the coder's own event dicts.
     """
     def key(e: dict) -> tuple:
@@ -699,6 +731,14 @@ def cameo_view(events: list[dict]) -> list[dict]:
 
     planned = {key(e): e for e in events if e.get("modality") in CAMEO_PLANNED}
     dropped: set[int] = set()
+    accusations = [(e.get("source"), e.get("target"), key(e)[0]) for e in events if e.get("plover") == "ACCUSE"]
+    for e in events:
+        # "the US said that Iraq attacked": the accusation derived from the reported act codes it
+        span = key(e)[0]
+        if e.get("modality") in ("reported", "disputed") and e.get("source") is not None and len(span) == 2 and any(
+                s == e.get("attributed_to") and t == e.get("source") and len(w) == 2 and w[0] <= span[0] and span[1] <= w[1]
+                for s, t, w in accusations):
+            dropped.add(id(e))
     for e in events:
         act = planned.get(key(e))
         if act is None or e.get("plover") not in _INTENT_CATEGORIES or e.get("modality") not in CAMEO_HAPPENED:

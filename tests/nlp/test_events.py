@@ -847,3 +847,14 @@ def test_a_party_opening_with_a_claim_of_attack_accuses(analyse):
     assert not _find(record, "ACCUSE"), _show(record)
     record = analyse("Russia said its forces shelled Kharkiv.")
     assert not _find(record, "ACCUSE"), _show(record)
+
+
+def test_the_intent_code_follows_the_act(analyse):
+    """A stated intent is coded with CAMEO's intent code for the act's family (aid 033, force 138);
+    an act CAMEO has no intent code for (criticism) gives no intent event."""
+    record = analyse("Japan wants to help Vietnam.")
+    assert [e["cameo"] for e in _find(record, "AGREE", "JPN", "VNM")] == ["033"], _show(record)
+    record = analyse("Sudan wants to attack Chad.")
+    assert [e["cameo"] for e in _find(record, "THREATEN", "SDN", "TCD")] == ["138"], _show(record)
+    record = analyse("Peru will criticize Chile.")
+    assert not _find(record, {"AGREE", "THREATEN"}), _show(record)

@@ -77,7 +77,8 @@ class EventCoder:
         quad = (self.cameo.get(inner.get("cameo") or "", {}).get("quad") or "") if inner else ""
         if not quad.endswith("conflict"):
             return row
-        return {**row, "plover": "THREATEN", "cameo": "130", "mode": None}
+        code = self._intent_code(inner.get("cameo")) or "130"
+        return {**row, "plover": "THREATEN", "cameo": code if code.startswith("13") else "130", "mode": None}
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
@@ -133,10 +134,17 @@ class EventCoder:
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None
-        # "will withdraw its force unless Chad ...": an act made conditional on another party's
-        # conduct is a threat, whatever the act (CAMEO 13)
-        conflict = (record.get("quad") or "").endswith("conflict") or _conditional(tok)
-        code = "130" if conflict else "030"
+        # the statement of intent to do this kind of act (cameo.tsv `intent`: meeting 036, aid
+        # 033, force 138); acts CAMEO has no intent code for (statements, appeals, demands,
+        # criticism, investigations) give none
+        code = self._intent_code(record.get("cameo"))
+        if code is None:
+            return None
+        if _conditional(tok):
+            # "will withdraw its force unless Chad ...": an act made conditional on another
+            # party's conduct is a threat, whatever the act (CAMEO 13)
+            code = "130" if code.startswith("03") else code
+        conflict = code.startswith("13")
         cameo = self.cameo.get(code, {})
         speaker = record["attributed_to"]
         return {**record, "plover": "THREATEN" if conflict else "AGREE", "mode": None, "cameo": code,
@@ -171,6 +179,16 @@ class EventCoder:
                 "modality": said, "attributed_to": "AUTHOR" if said == "asserted" else record["attributed_to"],
                 "confidence": round(max(0.05, record["confidence"] - 0.05), 2), "_nominal": False,
                 "_derived": True}
+
+    def _intent_code(self, code: str | None) -> str | None:
+        """The CAMEO code of a stated intent to do an act of `code`: its own `intent` column or
+        its nearest parent's ("0841" → "08" → 035 express intent to yield)."""
+        while code:
+            intent = self.cameo.get(code, {}).get("intent")
+            if intent:
+                return intent
+            code = code[:-1]
+        return None
 
     def _refusal(self, record: dict) -> dict | None:
         """"The US said it would not meet the demands", "Syria will not accept more refugees": an

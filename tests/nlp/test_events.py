@@ -858,3 +858,13 @@ def test_the_intent_code_follows_the_act(analyse):
     assert [e["cameo"] for e in _find(record, "THREATEN", "SDN", "TCD")] == ["138"], _show(record)
     record = analyse("Peru will criticize Chile.")
     assert not _find(record, {"AGREE", "THREATEN"}), _show(record)
+
+
+def test_examining_sites_and_evidence_against(analyse):
+    """Examining a site is investigating it (090), examining options is not; presenting evidence
+    against a party accuses it, in either voice."""
+    record = analyse("The inspectors examined the reactor in Syria.")
+    assert _find(record, "ACCUSE", None, "SYR"), _show(record)
+    assert not _find(analyse("Japan examined the options for Korea."), "ACCUSE")
+    assert _find(analyse("Iraq presented evidence against Iran."), "ACCUSE", "IRQ", "IRN")
+    assert _find(analyse("Evidence against Iran was presented by Iraq."), "ACCUSE", "IRQ", "IRN")

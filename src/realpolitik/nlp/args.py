@@ -18,7 +18,7 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
                 "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
-                "accelerate", "complete", "finish", "pursue",
+                "accelerate", "complete", "finish", "pursue", "present", "produce", "submit",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
 #: light verbs that take their event noun through "in" and the other party as object: "engaged
 #: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"
@@ -288,6 +288,8 @@ def light_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
         return head
+    if tok.dep_ == "nsubjpass" and head.lemma_ in _LIGHT_VERBS and child(head, "agent") is not None:
+        return head  # "evidence against Russia was presented by the US": the passive light verb's object
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_ in _IN_LIGHT_VERBS:
         return head.head
     return None

@@ -868,3 +868,12 @@ def test_examining_sites_and_evidence_against(analyse):
     assert not _find(analyse("Japan examined the options for Korea."), "ACCUSE")
     assert _find(analyse("Iraq presented evidence against Iran."), "ACCUSE", "IRQ", "IRN")
     assert _find(analyse("Evidence against Iran was presented by Iraq."), "ACCUSE", "IRQ", "IRN")
+
+
+def test_conjoined_parties_seeking_to_deepen_ties_each_state_the_intent(analyse):
+    """'X and Y are seeking to deepen a partnership': 'deepen' is a light verb, 'seeking to' an
+    intent cue read on it, and each conjoined party states the intent (031) towards the other."""
+    record = analyse("Chile and Peru are seeking to deepen a partnership in mining.")
+    got = {(e["source_country"], e["target_country"], e["cameo"]) for e in _find(record, "AGREE")}
+    assert got == {("CHL", "PER", "031"), ("PER", "CHL", "031")}, _show(record)
+    assert all(e["modality"] != "asserted" for e in _find(record, "COOPERATE")), _show(record)

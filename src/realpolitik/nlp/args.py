@@ -19,6 +19,7 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
                 "accelerate", "complete", "finish", "pursue", "present", "produce", "submit",
+                "deepen", "broaden", "expand", "widen", "forge", "build", "seal",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
 #: light verbs that take their event noun through "in" and the other party as object: "engaged
 #: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"

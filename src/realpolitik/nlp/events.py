@@ -25,7 +25,8 @@ MAX_RECIPROCAL = 6
 #: willingness cues that state an intent rather than a guess
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
-                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to"}
+                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to",
+                "seeking to", "seeks to", "seek to", "sought to", "aims to", "aiming to", "hopes to", "hoping to"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
 _OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
@@ -90,6 +91,7 @@ class EventCoder:
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
         stated = set(pairs)  # the sides as the text gives them; mirrors are added below
+        intending = stated
         note = row.get("note", "")
         if "reciprocal" in note and sources and targets and not placed and (conjoined or "one way" not in note):
             # "X and Y met", "X held talks with Y": each side meets the other, so the event is
@@ -97,6 +99,8 @@ class EventCoder:
             sides = list(dict.fromkeys(sources + targets))
             pairs += [(a, b) for a in sides for b in sides if a is not b and (a, b) not in pairs]
             pairs = pairs[:MAX_RECIPROCAL]
+            if conjoined:  # "X and Y seek to deepen ties": each conjoined subject states its intent
+                intending = set(pairs)
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
@@ -106,6 +110,11 @@ class EventCoder:
             out.append(record)
             if (src, tgt) not in stated:
                 record["_mirror"] = True
+                intent = self._intent(tok, record) if (src, tgt) in intending else None
+                if intent is not None:
+                    intent["_derived"] = True
+                    record["confidence"] = round(record["confidence"] - 0.1, 2)
+                    out.append(intent)
                 continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
             accusation = self._accusation(tok, record, index)
             if accusation is not None:
@@ -130,7 +139,9 @@ class EventCoder:
         CAMEO codes an actor's stated future cooperation as 03 (express intent to cooperate, PLOVER
         AGREE) and stated future conflict as 13 (threaten); the act itself keeps its own modality.
         """
-        if record["source"] is None or not (record["modality"] == "future" or _states_intent(tok)):
+        # a nominal's cue sits on its light verb ("seeking to deepen a partnership")
+        verb = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if record["source"] is None or not (record["modality"] == "future" or _states_intent(verb or tok)):
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None

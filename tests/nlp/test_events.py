@@ -877,3 +877,13 @@ def test_conjoined_parties_seeking_to_deepen_ties_each_state_the_intent(analyse)
     got = {(e["source_country"], e["target_country"], e["cameo"]) for e in _find(record, "AGREE")}
     assert got == {("CHL", "PER", "031"), ("PER", "CHL", "031")}, _show(record)
     assert all(e["modality"] != "asserted" for e in _find(record, "COOPERATE")), _show(record)
+
+
+def test_forces_clashing_with_protesters_repress_and_the_protesters_riot(analyse):
+    """CAMEO codes security forces' violence against protesters as repression (175) and the
+    protesters' side as a riot (145); a clash between armies stays a fight (190) both ways."""
+    record = analyse("Israeli troops clashed with Palestinian demonstrators.")
+    got = {(e["source_country"], e["target_country"], e["cameo"]) for e in record["events"]}
+    assert got == {("ISR", "PSE", "175"), ("PSE", "ISR", "145")}, _show(record)
+    record = analyse("Indian troops clashed with Chinese troops.")
+    assert {e["cameo"] for e in record["events"]} == {"190"}, _show(record)

@@ -8,6 +8,7 @@ nominalisation are handled by the same rows.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import product
 
@@ -28,6 +29,8 @@ _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepa
                 "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to",
                 "seeking to", "seeks to", "seek to", "sought to", "aims to", "aiming to", "hopes to", "hoping to"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
+#: a reciprocal row's note may give the other side's act its own code ("mirror 145")
+_MIRROR_CODE = re.compile(r"\bmirror (\d{2,4})\b")
 _OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
 
@@ -110,6 +113,9 @@ class EventCoder:
             out.append(record)
             if (src, tgt) not in stated:
                 record["_mirror"] = True
+                mirror = _MIRROR_CODE.search(note)
+                if mirror:  # "forces clashed with protesters": the protesters' side is a riot
+                    record.update(self._coded(mirror.group(1)))
                 intent = self._intent(tok, record) if (src, tgt) in intending else None
                 if intent is not None:
                     intent["_derived"] = True
@@ -190,6 +196,12 @@ class EventCoder:
                 "modality": said, "attributed_to": "AUTHOR" if said == "asserted" else record["attributed_to"],
                 "confidence": round(max(0.05, record["confidence"] - 0.05), 2), "_nominal": False,
                 "_derived": True}
+
+    def _coded(self, code: str) -> dict:
+        """The fields a CAMEO code sets on an event: code, PLOVER category, quad and Goldstein."""
+        cameo = self.cameo.get(code, {})
+        return {"cameo": code, "plover": cameo.get("plover") or None, "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None}
 
     def _intent_code(self, code: str | None) -> str | None:
         """The CAMEO code of a stated intent to do an act of `code`: its own `intent` column or
@@ -644,7 +656,12 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
         elif wanted:
             if objects is None:
                 objects = _objects(tok)
-            if not objects.intersection(wanted.split("|")):
+            found = objects
+            if r.get("pattern"):  # "clashed with protesters": what the particle's phrase names
+                prep = r["pattern"].lstrip("+").lower()
+                found = found | {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                                 for g in c.children if g.dep_ == "pobj"}
+            if not found.intersection(wanted.split("|")):
                 continue
         if wanted and not r.get("pattern"):
             return r

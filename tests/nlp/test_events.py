@@ -887,3 +887,15 @@ def test_forces_clashing_with_protesters_repress_and_the_protesters_riot(analyse
     assert got == {("ISR", "PSE", "175"), ("PSE", "ISR", "145")}, _show(record)
     record = analyse("Indian troops clashed with Chinese troops.")
     assert {e["cameo"] for e in record["events"]} == {"190"}, _show(record)
+
+
+def test_the_object_of_the_governing_verb_does_the_gerund(analyse):
+    """'jailed a man for helping rebels', 'praised Germany for helping Greece': the one acted on
+    does the gerund after for/of/from, not the governing verb's subject; with no object, the
+    subject does ('refrained from attacking')."""
+    record = analyse("An Egyptian court jailed a Libyan man for helping Sudanese rebels.")
+    assert _find(record, "AID", "LBY", "SDN") and not _find(record, "AID", "EGY"), _show(record)
+    record = analyse("France praised Germany for helping Greece.")
+    assert _find(record, "AID", "DEU", "GRC"), _show(record)
+    record = analyse("Israel refrained from attacking Iran.")
+    assert _find(record, "ASSAULT", "ISR", "IRN"), _show(record)

@@ -265,7 +265,10 @@ def subject(tok: Token) -> Token | None:
                 return subject(gov.head)  # "Israel has no plans to attack Iran"
             return gov
         if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
-            return subject(gov)
+            obj = child(gov, "dobj") if tok.dep_ == "pcomp" and head.lower_ in ("for", "of", "from") else None
+            # "jailed a man for helping rebels", "accused Iran of attacking", "stopped them from
+            # leaving": the one the verb acts on does the gerund, not the verb's subject
+            return obj if obj is not None else subject(gov)
     return None
 
 

@@ -788,3 +788,114 @@ def test_a_mediation_effort_between_two_parties(analyse):
     assert got == {("QAT", "IRN"), ("QAT", "SAU")}, _show(record)
     # a modifier of a thing is no event: attack helicopters are not an attack
     assert not _find(analyse("Russia sent attack helicopters to Syria."), "ASSAULT")
+
+
+def test_cameo_view_codes_the_statement_not_the_act_that_did_not_happen(analyse):
+    """The record keeps every event with its modality; its CAMEO view codes a stated intent instead
+    of the act it is about, a writer's plain future as the scheduled act, and no negated act."""
+    from realpolitik.nlp.events import cameo_view
+
+    record = analyse("Turkey wants to attack Greece.")
+    assert _find(record, "ASSAULT", "TUR", "GRC") and _find(record, "THREATEN", "TUR", "GRC"), _show(record)
+    view = cameo_view(record["events"])
+    assert {e["plover"] for e in view} == {"THREATEN"}, view
+    record = analyse("Peru said it would send a medical team to Bolivia.")
+    view = {e["plover"] for e in cameo_view(record["events"])}
+    assert "AGREE" in view and "AID" not in view, _show(record)
+    record = analyse("The Chilean president will meet the Argentine president in Santiago.")
+    view = cameo_view(record["events"])
+    assert {e["plover"] for e in view} == {"CONSULT"}, _show(record)
+    assert all(e["modality"] == "future" for e in view)
+    record = analyse("Kenya did not attack Somalia.")
+    assert not cameo_view(record["events"]), _show(record)
+    record = analyse("Egypt attacked Libya.")
+    assert cameo_view(record["events"]) == record["events"]
+
+
+def test_a_light_verb_taking_its_event_through_in(analyse):
+    """'X engaged Y in a firefight': the event noun hangs on the light verb through 'in', the light
+    verb's object is the other party, and the act runs from the subject only."""
+    record = analyse("Indian troops engaged Chinese soldiers in a clash on the border.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "ASSAULT")} == {("IND", "CHN")}, \
+        _show(record)
+    record = analyse("Iran engaged in talks with Saudi Arabia.")
+    assert _find(record, "CONSULT", "IRN", "SAU"), _show(record)
+
+
+def test_meeting_stated_from_the_subject_is_one_way(analyse):
+    """'X met (with) Y' is coded from the subject, as PETRARCH does; 'X and Y met' each way."""
+    record = analyse("The Indian minister met with Pakistani officials.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == {("IND", "PAK")}, \
+        _show(record)
+    record = analyse("Armenia and Azerbaijan met in Brussels.")
+    assert {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")} == \
+        {("ARM", "AZE"), ("AZE", "ARM")}, _show(record)
+
+
+def test_a_party_opening_with_a_claim_of_attack_accuses(analyse):
+    """'X said Y attacked Z' with the attribution first: X accuses Y (CAMEO 1123), and the CAMEO
+    view codes the accusation instead of the reported attack; a trailing attribution reports the
+    act, and a party speaking of its own act accuses no one."""
+    from realpolitik.nlp.events import cameo_view
+
+    record = analyse("Ukrainian officials said Russian forces shelled Kharkiv.")
+    assert _find(record, "ASSAULT", "RUS", "UKR"), _show(record)
+    acc = _find(record, "ACCUSE", "UKR", "RUS")
+    assert acc and acc[0]["cameo"] == "1123", _show(record)
+    assert {e["plover"] for e in cameo_view(record["events"])} == {"ACCUSE"}
+    record = analyse("Russian forces shelled Kharkiv, Ukrainian officials said.")
+    assert not _find(record, "ACCUSE"), _show(record)
+    record = analyse("Russia said its forces shelled Kharkiv.")
+    assert not _find(record, "ACCUSE"), _show(record)
+
+
+def test_the_intent_code_follows_the_act(analyse):
+    """A stated intent is coded with CAMEO's intent code for the act's family (aid 033, force 138);
+    an act CAMEO has no intent code for (criticism) gives no intent event."""
+    record = analyse("Japan wants to help Vietnam.")
+    assert [e["cameo"] for e in _find(record, "AGREE", "JPN", "VNM")] == ["033"], _show(record)
+    record = analyse("Sudan wants to attack Chad.")
+    assert [e["cameo"] for e in _find(record, "THREATEN", "SDN", "TCD")] == ["138"], _show(record)
+    record = analyse("Peru will criticize Chile.")
+    assert not _find(record, {"AGREE", "THREATEN"}), _show(record)
+
+
+def test_examining_sites_and_evidence_against(analyse):
+    """Examining a site is investigating it (090), examining options is not; presenting evidence
+    against a party accuses it, in either voice."""
+    record = analyse("The inspectors examined the reactor in Syria.")
+    assert _find(record, "ACCUSE", None, "SYR"), _show(record)
+    assert not _find(analyse("Japan examined the options for Korea."), "ACCUSE")
+    assert _find(analyse("Iraq presented evidence against Iran."), "ACCUSE", "IRQ", "IRN")
+    assert _find(analyse("Evidence against Iran was presented by Iraq."), "ACCUSE", "IRQ", "IRN")
+
+
+def test_conjoined_parties_seeking_to_deepen_ties_each_state_the_intent(analyse):
+    """'X and Y are seeking to deepen a partnership': 'deepen' is a light verb, 'seeking to' an
+    intent cue read on it, and each conjoined party states the intent (031) towards the other."""
+    record = analyse("Chile and Peru are seeking to deepen a partnership in mining.")
+    got = {(e["source_country"], e["target_country"], e["cameo"]) for e in _find(record, "AGREE")}
+    assert got == {("CHL", "PER", "031"), ("PER", "CHL", "031")}, _show(record)
+    assert all(e["modality"] != "asserted" for e in _find(record, "COOPERATE")), _show(record)
+
+
+def test_forces_clashing_with_protesters_repress_and_the_protesters_riot(analyse):
+    """CAMEO codes security forces' violence against protesters as repression (175) and the
+    protesters' side as a riot (145); a clash between armies stays a fight (190) both ways."""
+    record = analyse("Israeli troops clashed with Palestinian demonstrators.")
+    got = {(e["source_country"], e["target_country"], e["cameo"]) for e in record["events"]}
+    assert got == {("ISR", "PSE", "175"), ("PSE", "ISR", "145")}, _show(record)
+    record = analyse("Indian troops clashed with Chinese troops.")
+    assert {e["cameo"] for e in record["events"]} == {"190"}, _show(record)
+
+
+def test_the_object_of_the_governing_verb_does_the_gerund(analyse):
+    """'jailed a man for helping rebels', 'praised Germany for helping Greece': the one acted on
+    does the gerund after for/of/from, not the governing verb's subject; with no object, the
+    subject does ('refrained from attacking')."""
+    record = analyse("An Egyptian court jailed a Libyan man for helping Sudanese rebels.")
+    assert _find(record, "AID", "LBY", "SDN") and not _find(record, "AID", "EGY"), _show(record)
+    record = analyse("France praised Germany for helping Greece.")
+    assert _find(record, "AID", "DEU", "GRC"), _show(record)
+    record = analyse("Israel refrained from attacking Iran.")
+    assert _find(record, "ASSAULT", "ISR", "IRN"), _show(record)

@@ -18,8 +18,12 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "grant", "engage", "lodge", "undertake", "renew", "continue", "offer", "provide",
                 "extend", "send", "deliver", "announce", "declare", "impose", "order", "approve", "call",
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
-                "accelerate", "complete", "finish", "pursue",
+                "accelerate", "complete", "finish", "pursue", "present", "produce", "submit",
+                "deepen", "broaden", "expand", "widen", "forge", "build", "seal",
                 "stag"}  # the small English model lemmatises "staged" as "stag"
+#: light verbs that take their event noun through "in" and the other party as object: "engaged
+#: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"
+_IN_LIGHT_VERBS = {"engage", "involve"}
 
 
 class ActorIndex:
@@ -261,7 +265,10 @@ def subject(tok: Token) -> Token | None:
                 return subject(gov.head)  # "Israel has no plans to attack Iran"
             return gov
         if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
-            return subject(gov)
+            obj = child(gov, "dobj") if tok.dep_ == "pcomp" and head.lower_ in ("for", "of", "from") else None
+            # "jailed a man for helping rebels", "accused Iran of attacking", "stopped them from
+            # leaving": the one the verb acts on does the gerund, not the verb's subject
+            return obj if obj is not None else subject(gov)
     return None
 
 
@@ -285,7 +292,20 @@ def light_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
         return head
+    if tok.dep_ == "nsubjpass" and head.lemma_ in _LIGHT_VERBS and child(head, "agent") is not None:
+        return head  # "evidence against Russia was presented by the US": the passive light verb's object
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_ in _IN_LIGHT_VERBS:
+        return head.head
     return None
+
+
+def light_verb_object(tok: Token) -> Token | None:
+    """"Syrian rebels engaged Filipino peacekeepers in a firefight": the object of the light verb a
+    nominal event hangs on through "in", the other party of the event."""
+    lv = light_verb(tok)
+    if lv is None or lv.lemma_ not in _IN_LIGHT_VERBS:
+        return None
+    return child(lv, "dobj")
 
 
 def light_verb_subject(tok: Token) -> Token | None:

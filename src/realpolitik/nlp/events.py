@@ -8,6 +8,7 @@ nominalisation are handled by the same rows.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import product
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_subject, noun_agent, patient, prep_object, subject
+from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_object, light_verb_subject, noun_agent, patient, prep_object, subject
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -25,8 +26,11 @@ MAX_RECIPROCAL = 6
 #: willingness cues that state an intent rather than a guess
 _INTENT_CUES = {"ready to", "willing to", "is ready to", "is willing to", "prepared to", "is prepared to",
                 "are ready to", "are willing to", "will", "shall", "intends to", "intend to", "plans to",
-                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to"}
+                "vowed to", "pledged to", "promised to", "wants to", "want to", "offered to", "offers to",
+                "seeking to", "seeks to", "seek to", "sought to", "aims to", "aiming to", "hopes to", "hoping to"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "AID"}
+#: a reciprocal row's note may give the other side's act its own code ("mirror 145")
+_MIRROR_CODE = re.compile(r"\bmirror (\d{2,4})\b")
 _OBLIGATION_CUES = {"must", "should", "has to", "have to", "ought to"}
 _PHONE_WORDS = {"telephone", "phone", "video", "call"}
 
@@ -77,11 +81,12 @@ class EventCoder:
         quad = (self.cameo.get(inner.get("cameo") or "", {}).get("quad") or "") if inner else ""
         if not quad.endswith("conflict"):
             return row
-        return {**row, "plover": "THREATEN", "cameo": "130", "mode": None}
+        code = self._intent_code(inner.get("cameo")) or "130"
+        return {**row, "plover": "THREATEN", "cameo": code if code.startswith("13") else "130", "mode": None}
 
     # ---------------------------------------------------------------- coding
     def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
-        sources, targets, direct, placed = self._arguments(tok, row, index)
+        sources, targets, direct, placed, conjoined = self._arguments(tok, row, index)
         if not sources and not targets:
             return []
         if "roles swapped" in row.get("note", ""):
@@ -89,12 +94,16 @@ class EventCoder:
         out = []
         pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
         stated = set(pairs)  # the sides as the text gives them; mirrors are added below
-        if "reciprocal" in row.get("note", "") and sources and targets and not placed:
+        intending = stated
+        note = row.get("note", "")
+        if "reciprocal" in note and sources and targets and not placed and (conjoined or "one way" not in note):
             # "X and Y met", "X held talks with Y": each side meets the other, so the event is
             # coded in both directions (the CAMEO and PETRARCH convention for reciprocal verbs)
             sides = list(dict.fromkeys(sources + targets))
             pairs += [(a, b) for a in sides for b in sides if a is not b and (a, b) not in pairs]
             pairs = pairs[:MAX_RECIPROCAL]
+            if conjoined:  # "X and Y seek to deepen ties": each conjoined subject states its intent
+                intending = set(pairs)
         for src, tgt in pairs:
             sid = src._.rp_actor if src is not None else None
             tid = tgt._.rp_actor if tgt is not None else None
@@ -104,7 +113,18 @@ class EventCoder:
             out.append(record)
             if (src, tgt) not in stated:
                 record["_mirror"] = True
+                mirror = _MIRROR_CODE.search(note)
+                if mirror:  # "forces clashed with protesters": the protesters' side is a riot
+                    record.update(self._coded(mirror.group(1)))
+                intent = self._intent(tok, record) if (src, tgt) in intending else None
+                if intent is not None:
+                    intent["_derived"] = True
+                    record["confidence"] = round(record["confidence"] - 0.1, 2)
+                    out.append(intent)
                 continue  # the mirror of a reciprocal act: only the stated side states, refuses or demands
+            accusation = self._accusation(tok, record, index)
+            if accusation is not None:
+                out.append(accusation)
             intent = self._obligation(tok, record, index) or self._intent(tok, record) or self._refusal(record)
             if intent is not None and intent["plover"] == "REJECT":
                 # "said he would not provide support": what happened is the refusal; the act that
@@ -125,14 +145,23 @@ class EventCoder:
         CAMEO codes an actor's stated future cooperation as 03 (express intent to cooperate, PLOVER
         AGREE) and stated future conflict as 13 (threaten); the act itself keeps its own modality.
         """
-        if record["source"] is None or not (record["modality"] == "future" or _states_intent(tok)):
+        # a nominal's cue sits on its light verb ("seeking to deepen a partnership")
+        verb = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if record["source"] is None or not (record["modality"] == "future" or _states_intent(verb or tok)):
             return None
         if record["plover"] in ("AGREE", "THREATEN"):
             return None
-        # "will withdraw its force unless Chad ...": an act made conditional on another party's
-        # conduct is a threat, whatever the act (CAMEO 13)
-        conflict = (record.get("quad") or "").endswith("conflict") or _conditional(tok)
-        code = "130" if conflict else "030"
+        # the statement of intent to do this kind of act (cameo.tsv `intent`: meeting 036, aid
+        # 033, force 138); acts CAMEO has no intent code for (statements, appeals, demands,
+        # criticism, investigations) give none
+        code = self._intent_code(record.get("cameo"))
+        if code is None:
+            return None
+        if _conditional(tok):
+            # "will withdraw its force unless Chad ...": an act made conditional on another
+            # party's conduct is a threat, whatever the act (CAMEO 13)
+            code = "130" if code.startswith("03") else code
+        conflict = code.startswith("13")
         cameo = self.cameo.get(code, {})
         speaker = record["attributed_to"]
         return {**record, "plover": "THREATEN" if conflict else "AGREE", "mode": None, "cameo": code,
@@ -140,6 +169,49 @@ class EventCoder:
                 "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
                 "modality": "asserted" if speaker == "AUTHOR" else "reported",
                 "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
+
+    def _accusation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
+        """"The US said that Iraq had attacked Kuwait": a party that opens with its statement that
+        another party committed a violent act accuses it (CAMEO 1123 accuse of aggression, 112 for
+        other material conflict), the speaker as source and the one said to act as target. Only a
+        leading attribution: "..., the army said" after the act reports the act, as news does."""
+        speaker = tok._.rp_speaker
+        if record["modality"] not in ("reported", "disputed") or speaker is None or speaker < 0 \
+                or not (record.get("quad") or "") == "material_conflict" or record["source"] is None:
+            return None
+        verb = tok.doc[speaker].head
+        who = index.actor_of(tok.doc[speaker])
+        if not who or verb.i > tok.i or speaker > tok.i or who[0]._.rp_actor == record["source"] \
+                or index.side_country(who[0]) in (None, record["source_country"]):
+            return None  # a trailing attribution, an unknown speaker, or a party speaking of itself
+        code = "1123" if record["plover"] == "ASSAULT" else "112"
+        cameo = self.cameo.get(code, {})
+        said = verb._.rp_modality or "asserted"
+        start = min(record["evidence"][0], who[0].start_char)
+        return {**record, "evidence": (start, record["evidence"][1]), "plover": "ACCUSE", "mode": "allege", "cameo": code, "context": [],
+                "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None,
+                "source": who[0]._.rp_actor, "source_country": index.side_country(who[0]),
+                "target": record["source"], "target_country": record["source_country"],
+                "modality": said, "attributed_to": "AUTHOR" if said == "asserted" else record["attributed_to"],
+                "confidence": round(max(0.05, record["confidence"] - 0.05), 2), "_nominal": False,
+                "_derived": True}
+
+    def _coded(self, code: str) -> dict:
+        """The fields a CAMEO code sets on an event: code, PLOVER category, quad and Goldstein."""
+        cameo = self.cameo.get(code, {})
+        return {"cameo": code, "plover": cameo.get("plover") or None, "quad": cameo.get("quad") or None,
+                "goldstein": float(cameo["goldstein"]) if cameo.get("goldstein") else None}
+
+    def _intent_code(self, code: str | None) -> str | None:
+        """The CAMEO code of a stated intent to do an act of `code`: its own `intent` column or
+        its nearest parent's ("0841" → "08" → 035 express intent to yield)."""
+        while code:
+            intent = self.cameo.get(code, {}).get("intent")
+            if intent:
+                return intent
+            code = code[:-1]
+        return None
 
     def _refusal(self, record: dict) -> dict | None:
         """"The US said it would not meet the demands", "Syria will not accept more refugees": an
@@ -168,9 +240,9 @@ class EventCoder:
                 "modality": "reported", "confidence": round(min(0.95, record["confidence"] + 0.05), 2),
                 "_nominal": False}
 
-    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool]:
+    def _arguments(self, tok: Token, row: dict, index: ActorIndex) -> tuple[list[Span], list[Span], int, bool, bool]:
         """(sources, targets, how many of the two came straight from the parse, whether the target
-        is only the place the act happened in)."""
+        is only the place the act happened in, whether the parties are conjoined subjects)."""
         passive = tok.pos_ == "VERB" and is_passive(tok)
         sources = targets = []
         direct = 0
@@ -185,14 +257,21 @@ class EventCoder:
             if targets:
                 direct += 1
                 break
+        directed = False
+        if not targets and tok.pos_ in ("NOUN", "PROPN"):
+            # "X engaged Y in a firefight": the light verb's object is the other party, and the
+            # act, stated transitively, runs from the subject only (no mirror)
+            targets = [t for t in index.actor_of(light_verb_object(tok)) if t not in sources]
+            directed = bool(targets)
+            direct += directed
         between = prep_object(event_head(tok), "between", search_dobj=False)
         if between is not None and not sources:  # "the US will mediate between X and Y": X, Y are targets
             pair = index.actor_of(between)
             if len(pair) >= 2:
                 mediator = self._implicit_source(tok, index) if "mediator" in row.get("note", "") else []
                 if mediator:  # "the emir launched a mediation effort between X and Y"
-                    return mediator, pair, 2, False
-                return pair[:1], pair[1:2], 2, False
+                    return mediator, pair, 2, False, False
+                return pair[:1], pair[1:2], 2, False, True
         if not sources:
             sources = self._implicit_source(tok, index)
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
@@ -225,10 +304,11 @@ class EventCoder:
             # "thousands of people protested in Hong Kong": protesters named by no nationality
             # are the people of the place they protest in
             sources = targets[:1]
-        if not targets and len(sources) >= 2:
+        conjoined = not targets and len(sources) >= 2
+        if conjoined:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
-        return sources, targets, direct, placed
+        return sources, targets, direct, placed or directed, conjoined
 
     def _role(self, tok: Token, role: str, index: ActorIndex, *, passive: bool, as_source: bool) -> list[Span]:
         if role == "nsubj":
@@ -576,7 +656,12 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
         elif wanted:
             if objects is None:
                 objects = _objects(tok)
-            if not objects.intersection(wanted.split("|")):
+            found = objects
+            if r.get("pattern"):  # "clashed with protesters": what the particle's phrase names
+                prep = r["pattern"].lstrip("+").lower()
+                found = found | {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                                 for g in c.children if g.dep_ == "pobj"}
+            if not found.intersection(wanted.split("|")):
                 continue
         if wanted and not r.get("pattern"):
             return r
@@ -657,3 +742,54 @@ def _merge(events: list[dict]) -> list[dict]:
         e.pop("_tok", None)
         e.pop("trigger", None)
     return out
+
+
+#: modalities of events CAMEO codes as acts: the act happened, or a party says it did (CAMEO codes
+#: what a source reports; a disputed act is still the reported act). Negated, speculative
+#: ("may have") and guessed acts are not coded; a refusal or denial is coded as its own event.
+CAMEO_HAPPENED = {"asserted", "reported", "disputed"}
+#: modalities of acts still to come: CAMEO codes a planned or scheduled act as the act ("will
+#: meet", "is scheduled to attend") unless an actor's statement of intent stands for it
+CAMEO_PLANNED = {"future", "hypothetical"}
+#: PLOVER categories of statements of intent (CAMEO 03x express intent, 13x threaten)
+_INTENT_CATEGORIES = {"AGREE", "THREATEN"}
+
+
+def cameo_view(events: list[dict]) -> list[dict]:
+    """The events a CAMEO-coded dataset (PETRARCH, GDELT, ICEWS) holds for a record's events.
+
+    The record keeps every event with its modality; a CAMEO coding codes one event per statement
+    and an act that did not happen only as the statement about it. So: acts that happened or are
+    reported to have happened stay; negated and speculative acts go. A planned act stays as the act
+    ("is scheduled to attend"), except where a statement of intent (03x "express intent to", 13x
+    "threaten") was coded from the same words with the same sides: an actor's stated intent
+    ("wants to attack X", "said it would send a team") stands for the act, while a future the
+    writer reports in their own words ("X will meet Y": the intent asserted, the act future) is a
+    scheduled act, coded as the act without the intent. A reported act that a party's accusation
+    was derived from ("the US said that Iraq attacked": 1123, the US accusing Iraq) is coded as
+    the accusation, the statement being what the sentence reports. Works on record events (dicts with plover,
+    modality, source, target and evidence) and on the coder's own event dicts.
+    """
+    def key(e: dict) -> tuple:
+        ev = e.get("evidence")
+        span = (ev.get("start"), ev.get("end")) if isinstance(ev, dict) else tuple(ev or ())
+        return span, e.get("source"), e.get("target")
+
+    planned = {key(e): e for e in events if e.get("modality") in CAMEO_PLANNED}
+    dropped: set[int] = set()
+    accusations = [(e.get("source"), e.get("target"), key(e)[0]) for e in events if e.get("plover") == "ACCUSE"]
+    for e in events:
+        # "the US said that Iraq attacked": the accusation derived from the reported act codes it
+        span = key(e)[0]
+        if e.get("modality") in ("reported", "disputed") and e.get("source") is not None and len(span) == 2 and any(
+                s == e.get("attributed_to") and t == e.get("source") and len(w) == 2 and w[0] <= span[0] and span[1] <= w[1]
+                for s, t, w in accusations):
+            dropped.add(id(e))
+    for e in events:
+        act = planned.get(key(e))
+        if act is None or e.get("plover") not in _INTENT_CATEGORIES or e.get("modality") not in CAMEO_HAPPENED:
+            continue
+        scheduled = e.get("modality") == "asserted" and act.get("modality") == "future"
+        dropped.add(id(e) if scheduled else id(act))
+    return [e for e in events if id(e) not in dropped
+            and e.get("modality") in CAMEO_HAPPENED | CAMEO_PLANNED]

@@ -793,7 +793,7 @@ def test_a_mediation_effort_between_two_parties(analyse):
 def test_cameo_view_codes_the_statement_not_the_act_that_did_not_happen(analyse):
     """The record keeps every event with its modality; its CAMEO view codes a stated intent instead
     of the act it is about, a writer's plain future as the scheduled act, and no negated act."""
-    from realpolitik.nlp.events import cameo_view
+    from realpolitik.export.cameo import cameo_view
 
     record = analyse("Turkey wants to attack Greece.")
     assert _find(record, "ASSAULT", "TUR", "GRC") and _find(record, "THREATEN", "TUR", "GRC"), _show(record)
@@ -836,7 +836,7 @@ def test_a_party_opening_with_a_claim_of_attack_accuses(analyse):
     """'X said Y attacked Z' with the attribution first: X accuses Y (CAMEO 1123), and the CAMEO
     view codes the accusation instead of the reported attack; a trailing attribution reports the
     act, and a party speaking of its own act accuses no one."""
-    from realpolitik.nlp.events import cameo_view
+    from realpolitik.export.cameo import cameo_view
 
     record = analyse("Ukrainian officials said Russian forces shelled Kharkiv.")
     assert _find(record, "ASSAULT", "RUS", "UKR"), _show(record)

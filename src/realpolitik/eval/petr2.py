@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..nlp.events import cameo_view
+from ..export.cameo import cameo_view
 from .common import EvalError, need, one_to_one, predict, ratio, side_code
 
 NAME = "petr2"
@@ -145,7 +145,7 @@ class PredEvent:
 
 
 def events_of(record: dict | None, *, view: str = "cameo") -> list[PredEvent]:
-    """A record's events as triples: its CAMEO view (`nlp.events.cameo_view`, what a CAMEO coding
+    """A record's events as triples: its CAMEO view (`export.cameo.cameo_view`, what a CAMEO coding
     of the text holds), or with view="all" every event whatever its modality."""
     if not record:
         return []

@@ -444,3 +444,29 @@ def test_lookup_explains_why():
     assert fuzzy["id"] == "co:elbit-systems" and fuzzy["how"].startswith("fuzzy") and "linked" in fuzzy["how"]
     gantz = kb.lookup("Gantz", date="2013-03-01")[0]
     assert gantz["role"] == "Chief of the General Staff" and "as of 2013-03-01" in gantz["how"]
+
+
+# ----------------------------------------------------------------- historical tenure
+def test_shared_surname_is_the_holder_at_the_documents_date(nlp):
+    text = "Assad received the envoy in Damascus and thanked Clinton for the letter."
+    old, new = actors(nlp, text, published="1995-03-01"), actors(nlp, text, published="2010-06-01")
+    assert mention(old, "Assad")[0] == "per:hafez-al-assad" and mention(new, "Assad")[0] == "per:bashar-al-assad"
+    assert mention(old, "Clinton")[0] == "per:bill-clinton" and mention(new, "Clinton")[0] == "per:hillary-clinton"
+
+
+def test_same_person_has_the_role_of_the_documents_date(nlp):
+    text = "Vladimir Putin chaired a meeting on the budget in Moscow."
+    assert actors(nlp, text, published="2010-02-01")["per:vladimir-putin"]["role"] == "Prime Minister"
+    assert actors(nlp, text, published="2005-02-01")["per:vladimir-putin"]["role"] == "President"
+
+
+def test_past_holder_resolves_at_an_old_date(nlp):
+    found = actors(nlp, "Francois Mitterrand flew to Bonn to see Helmut Kohl.", published="1989-11-20")
+    assert found["per:francois-mitterrand"]["role"] == "President"
+    assert found["per:helmut-kohl"]["country"] == "DEU"
+    assert mention(found, "Helmut Kohl")[0] == "per:helmut-kohl"
+
+
+def test_surname_inside_a_longer_arabic_name_is_not_linked(nlp):
+    found = actors(nlp, "Witnesses said Omar Abdel Rahman al-Hariri left the town.", published="2000-01-01")
+    assert not any(a["id"] in ("per:rafic-hariri", "per:saad-hariri") for a in found.values())

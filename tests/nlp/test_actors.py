@@ -470,3 +470,15 @@ def test_past_holder_resolves_at_an_old_date(nlp):
 def test_surname_inside_a_longer_arabic_name_is_not_linked(nlp):
     found = actors(nlp, "Witnesses said Omar Abdel Rahman al-Hariri left the town.", published="2000-01-01")
     assert not any(a["id"] in ("per:rafic-hariri", "per:saad-hariri") for a in found.values())
+
+
+def test_security_council_alone_and_an_ngo_resolve(nlp):
+    found = actors(nlp, "The Security Council met after Human Rights Watch and Amnesty International published a report.")
+    assert mention(found, "Security Council")[0] == "igo:unsc"
+    assert mention(found, "Human Rights Watch")[:2] == ("ngo:human-rights-watch", "organization")
+    assert found["ngo:amnesty-international"]["country"] is None
+
+
+def test_armed_groups_of_past_wars_resolve_with_their_country(nlp):
+    found = actors(nlp, "UNITA fighters clashed with troops while the Tamil Tigers declared a truce.")
+    assert found["grp:unita"]["country"] == "AGO" and found["grp:ltte"]["country"] == "LKA"

@@ -482,3 +482,14 @@ def test_security_council_alone_and_an_ngo_resolve(nlp):
 def test_armed_groups_of_past_wars_resolve_with_their_country(nlp):
     found = actors(nlp, "UNITA fighters clashed with troops while the Tamil Tigers declared a truce.")
     assert found["grp:unita"]["country"] == "AGO" and found["grp:ltte"]["country"] == "LKA"
+
+
+def test_ethnic_group_of_one_state_carries_its_country(nlp):
+    found = actors(nlp, "Yoruba leaders met the governor while Iraqi Kurds marched in Erbil.", published="2003-01-01")
+    assert found["eth:yoruba"]["country"] == "NGA" and found["eth:yoruba"]["type"] == "ethnic_group"
+    assert found["eth:iraqi-kurds"]["country"] == "IRQ"
+
+
+def test_given_name_is_not_an_ethnic_group(nlp):
+    found = actors(nlp, "Karen Pierce told the council that talks would resume.")
+    assert "eth:karen" not in found

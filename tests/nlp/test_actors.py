@@ -493,3 +493,14 @@ def test_ethnic_group_of_one_state_carries_its_country(nlp):
 def test_given_name_is_not_an_ethnic_group(nlp):
     found = actors(nlp, "Karen Pierce told the council that talks would resume.")
     assert "eth:karen" not in found
+
+
+def test_surname_before_another_name_word_or_a_rank_is_not_a_bare_surname(nlp):
+    found = actors(nlp, "Martin Griffiths met Major General Ali Hassan at the airport.", published="2018-01-01")
+    assert "per:paul-martin" not in found and "per:john-major" not in found
+
+
+def test_military_ruler_and_elected_successor_by_date(nlp):
+    text = "Koroma addressed the nation from Freetown."
+    assert mention(actors(nlp, text, published="1997-09-01"), "Koroma")[0] == "per:johnny-paul-koroma"
+    assert mention(actors(nlp, text, published="2012-09-01"), "Koroma")[0] == "per:ernest-bai-koroma"

@@ -346,6 +346,11 @@ class ActorLinker:
         before = start - 1
         if start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el", "ad", "as", "ash", "an"):
             before = start - 3
+        # a title word is never a bare surname ("Major General"); a word before another name word is
+        # a given name or part of a longer name ("Martin Griffiths", "Turner Broadcasting")
+        after = doc[end] if end < len(doc) else None
+        if tok.lower_ in TITLES or (after is not None and after.is_title and after.pos_ == "PROPN"):
+            return False
         return tok.is_title and tok.pos_ in ("PROPN", "NOUN", "X") and not (before >= 0 and doc[before].is_title
                                                                         and doc[before].pos_ == "PROPN"
                                                                         and doc[before].lower_ not in TITLES)

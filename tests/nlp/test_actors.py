@@ -504,3 +504,15 @@ def test_military_ruler_and_elected_successor_by_date(nlp):
     text = "Koroma addressed the nation from Freetown."
     assert mention(actors(nlp, text, published="1997-09-01"), "Koroma")[0] == "per:johnny-paul-koroma"
     assert mention(actors(nlp, text, published="2012-09-01"), "Koroma")[0] == "per:ernest-bai-koroma"
+
+
+def test_place_that_takes_the_article_is_not_a_surname(nlp):
+    found = actors(nlp, "Judges at the Hague tribunal said the trial of the general would resume.", published="2012-01-01")
+    assert "per:william-hague" not in found
+
+
+def test_minister_then_prime_minister_by_date(nlp):
+    text = "Shimon Peres spoke to reporters after the cabinet meeting."
+    assert actors(nlp, text, published="1985-06-01")["per:shimon-peres"]["role"] == "Prime Minister"
+    assert actors(nlp, text, published="2001-06-01")["per:shimon-peres"]["role"] == "Minister of Foreign Affairs"
+    assert actors(nlp, text, published="2010-06-01")["per:shimon-peres"]["role"] == "President"

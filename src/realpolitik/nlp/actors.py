@@ -351,6 +351,8 @@ class ActorLinker:
         after = doc[end] if end < len(doc) else None
         if tok.lower_ in TITLES or (after is not None and after.is_title and after.pos_ == "PROPN"):
             return False
+        if start > 0 and doc[start - 1].lower_ == "the" and find_place("the " + tok.text) is not None:
+            return False  # "the Hague tribunal": a place whose name takes the article
         return tok.is_title and tok.pos_ in ("PROPN", "NOUN", "X") and not (before >= 0 and doc[before].is_title
                                                                         and doc[before].pos_ == "PROPN"
                                                                         and doc[before].lower_ not in TITLES)

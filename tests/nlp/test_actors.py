@@ -516,3 +516,8 @@ def test_minister_then_prime_minister_by_date(nlp):
     assert actors(nlp, text, published="1985-06-01")["per:shimon-peres"]["role"] == "Prime Minister"
     assert actors(nlp, text, published="2001-06-01")["per:shimon-peres"]["role"] == "Minister of Foreign Affairs"
     assert actors(nlp, text, published="2010-06-01")["per:shimon-peres"]["role"] == "President"
+
+
+def test_surname_at_the_end_of_a_hyphenated_compound_is_not_linked(nlp):
+    found = actors(nlp, "Thousands joined the Shan-e-Mustafa rally in Karachi.", published="2000-01-01")
+    assert not any(a["id"].startswith("per:") for a in found.values())

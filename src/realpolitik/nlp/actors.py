@@ -346,6 +346,8 @@ class ActorLinker:
         before = start - 1
         if start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el", "ad", "as", "ash", "an"):
             before = start - 3
+        elif start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            return False  # the end of a hyphenated compound ("Shan-e-Mustafa")
         # a title word is never a bare surname ("Major General"); a word before another name word is
         # a given name or part of a longer name ("Martin Griffiths", "Turner Broadcasting")
         after = doc[end] if end < len(doc) else None

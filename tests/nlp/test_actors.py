@@ -521,3 +521,8 @@ def test_minister_then_prime_minister_by_date(nlp):
 def test_surname_at_the_end_of_a_hyphenated_compound_is_not_linked(nlp):
     found = actors(nlp, "Thousands joined the Shan-e-Mustafa rally in Karachi.", published="2000-01-01")
     assert not any(a["id"].startswith("per:") for a in found.values())
+
+
+def test_former_states_resolve_to_their_successor(nlp):
+    found = actors(nlp, "The Soviet Union and Zaire signed a trade pact in Bonn.", published="1985-01-01")
+    assert {"RUS", "COD", "DEU"} <= set(found)

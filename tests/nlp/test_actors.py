@@ -526,3 +526,9 @@ def test_surname_at_the_end_of_a_hyphenated_compound_is_not_linked(nlp):
 def test_former_states_resolve_to_their_successor(nlp):
     found = actors(nlp, "The Soviet Union and Zaire signed a trade pact in Bonn.", published="1985-01-01")
     assert {"RUS", "COD", "DEU"} <= set(found)
+
+
+def test_a_title_names_the_holder_at_the_documents_date(nlp):
+    text = "The Iraqi president rejected the resolution on Tuesday."
+    assert "per:saddam-hussein" in actors(nlp, text, published="1995-05-01")
+    assert "per:jalal-talabani" in actors(nlp, text, published="2010-05-01")

@@ -444,3 +444,91 @@ def test_lookup_explains_why():
     assert fuzzy["id"] == "co:elbit-systems" and fuzzy["how"].startswith("fuzzy") and "linked" in fuzzy["how"]
     gantz = kb.lookup("Gantz", date="2013-03-01")[0]
     assert gantz["role"] == "Chief of the General Staff" and "as of 2013-03-01" in gantz["how"]
+
+
+# ----------------------------------------------------------------- historical tenure
+def test_shared_surname_is_the_holder_at_the_documents_date(nlp):
+    text = "Assad received the envoy in Damascus and thanked Clinton for the letter."
+    old, new = actors(nlp, text, published="1995-03-01"), actors(nlp, text, published="2010-06-01")
+    assert mention(old, "Assad")[0] == "per:hafez-al-assad" and mention(new, "Assad")[0] == "per:bashar-al-assad"
+    assert mention(old, "Clinton")[0] == "per:bill-clinton" and mention(new, "Clinton")[0] == "per:hillary-clinton"
+
+
+def test_same_person_has_the_role_of_the_documents_date(nlp):
+    text = "Vladimir Putin chaired a meeting on the budget in Moscow."
+    assert actors(nlp, text, published="2010-02-01")["per:vladimir-putin"]["role"] == "Prime Minister"
+    assert actors(nlp, text, published="2005-02-01")["per:vladimir-putin"]["role"] == "President"
+
+
+def test_past_holder_resolves_at_an_old_date(nlp):
+    found = actors(nlp, "Francois Mitterrand flew to Bonn to see Helmut Kohl.", published="1989-11-20")
+    assert found["per:francois-mitterrand"]["role"] == "President"
+    assert found["per:helmut-kohl"]["country"] == "DEU"
+    assert mention(found, "Helmut Kohl")[0] == "per:helmut-kohl"
+
+
+def test_surname_inside_a_longer_arabic_name_is_not_linked(nlp):
+    found = actors(nlp, "Witnesses said Omar Abdel Rahman al-Hariri left the town.", published="2000-01-01")
+    assert not any(a["id"] in ("per:rafic-hariri", "per:saad-hariri") for a in found.values())
+
+
+def test_security_council_alone_and_an_ngo_resolve(nlp):
+    found = actors(nlp, "The Security Council met after Human Rights Watch and Amnesty International published a report.")
+    assert mention(found, "Security Council")[0] == "igo:unsc"
+    assert mention(found, "Human Rights Watch")[:2] == ("ngo:human-rights-watch", "organization")
+    assert found["ngo:amnesty-international"]["country"] is None
+
+
+def test_armed_groups_of_past_wars_resolve_with_their_country(nlp):
+    found = actors(nlp, "UNITA fighters clashed with troops while the Tamil Tigers declared a truce.")
+    assert found["grp:unita"]["country"] == "AGO" and found["grp:ltte"]["country"] == "LKA"
+
+
+def test_ethnic_group_of_one_state_carries_its_country(nlp):
+    found = actors(nlp, "Yoruba leaders met the governor while Iraqi Kurds marched in Erbil.", published="2003-01-01")
+    assert found["eth:yoruba"]["country"] == "NGA" and found["eth:yoruba"]["type"] == "ethnic_group"
+    assert found["eth:iraqi-kurds"]["country"] == "IRQ"
+
+
+def test_given_name_is_not_an_ethnic_group(nlp):
+    found = actors(nlp, "Karen Pierce told the council that talks would resume.")
+    assert "eth:karen" not in found
+
+
+def test_surname_before_another_name_word_or_a_rank_is_not_a_bare_surname(nlp):
+    found = actors(nlp, "Martin Griffiths met Major General Ali Hassan at the airport.", published="2018-01-01")
+    assert "per:paul-martin" not in found and "per:john-major" not in found
+
+
+def test_military_ruler_and_elected_successor_by_date(nlp):
+    text = "Koroma addressed the nation from Freetown."
+    assert mention(actors(nlp, text, published="1997-09-01"), "Koroma")[0] == "per:johnny-paul-koroma"
+    assert mention(actors(nlp, text, published="2012-09-01"), "Koroma")[0] == "per:ernest-bai-koroma"
+
+
+def test_place_that_takes_the_article_is_not_a_surname(nlp):
+    found = actors(nlp, "Judges at the Hague tribunal said the trial of the general would resume.", published="2012-01-01")
+    assert "per:william-hague" not in found
+
+
+def test_minister_then_prime_minister_by_date(nlp):
+    text = "Shimon Peres spoke to reporters after the cabinet meeting."
+    assert actors(nlp, text, published="1985-06-01")["per:shimon-peres"]["role"] == "Prime Minister"
+    assert actors(nlp, text, published="2001-06-01")["per:shimon-peres"]["role"] == "Minister of Foreign Affairs"
+    assert actors(nlp, text, published="2010-06-01")["per:shimon-peres"]["role"] == "President"
+
+
+def test_surname_at_the_end_of_a_hyphenated_compound_is_not_linked(nlp):
+    found = actors(nlp, "Thousands joined the Shan-e-Mustafa rally in Karachi.", published="2000-01-01")
+    assert not any(a["id"].startswith("per:") for a in found.values())
+
+
+def test_former_states_resolve_to_their_successor(nlp):
+    found = actors(nlp, "The Soviet Union and Zaire signed a trade pact in Bonn.", published="1985-01-01")
+    assert {"RUS", "COD", "DEU"} <= set(found)
+
+
+def test_a_title_names_the_holder_at_the_documents_date(nlp):
+    text = "The Iraqi president rejected the resolution on Tuesday."
+    assert "per:saddam-hussein" in actors(nlp, text, published="1995-05-01")
+    assert "per:jalal-talabani" in actors(nlp, text, published="2010-05-01")

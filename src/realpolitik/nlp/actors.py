@@ -124,11 +124,11 @@ class ActorLinker:
                     for cand in (last, re.sub(r"^(?:al|el|ad|as|ash|an)-", "", last)):
                         if len(cand) >= 4 and cand[0].isupper():
                             surnames[cand].add(e.id)
+        # a surname several people share links only where the document's date tells them apart
         for last, ids in surnames.items():
-            if len(ids) == 1:
-                key = "s:" + last
-                self.by_key[key].append(Alias(last, next(iter(ids)), "name"))
-                self.exact.add(key, [nlp.make_doc(last)])
+            key = "s:" + last
+            self.by_key[key].extend(Alias(last, i, "name") for i in sorted(ids))
+            self.exact.add(key, [nlp.make_doc(last)])
         #: generic weapon words ("UAV", "IED"): never an organisation's acronym
         self._generic = {norm(r.get("text") or "") for r in kb.table("weapon_generic")} | _NOT_ORG_ACRONYMS
         self.role_rows = {r["text"]: r for r in kb.table("roles")}
@@ -224,7 +224,9 @@ class ActorLinker:
                     continue
                 if key.startswith("s:") and not self._looks_like_name(doc, start, end):
                     continue
-                alias = self._pick(aliases, doc)
+                alias = self._pick_surname(aliases, doc) if key.startswith("s:") else self._pick(aliases, doc)
+                if alias is None:
+                    continue
                 out.append(Candidate(start, end, alias.entity_id, alias.kind, prio - key.startswith("s:")))
         return out
 
@@ -305,12 +307,57 @@ class ActorLinker:
 
         return max(aliases, key=score)
 
+    def _pick_surname(self, aliases: list[Alias], doc: Doc) -> Alias | None:
+        """The one person a shared surname means at the document's date: the only one in office
+        then, else the only one whose term lies nearest to it; undated, the only one whose last
+        term ended latest (a term still open counts as today). None when that leaves a tie."""
+        if len(aliases) == 1:
+            return aliases[0]
+        date = doc._.rp_published
+        if not all(self.kb.tenures.get(a.entity_id) for a in aliases):
+            return None
+        if date:
+            current = [a for a in aliases if self.kb.role_as_of(a.entity_id, date) is not None]
+            if len(current) == 1:
+                return current[0]
+            if current:
+                return None
+
+            def gap(a: Alias) -> int:
+                out = []
+                for t in self.kb.tenures.get(a.entity_id, []):
+                    start, end = _months(t.start, 0), _months(t.end, 10 ** 6)
+                    here = _months(date, 0)
+                    out.append(start - here if here < start else here - end if here > end else 0)
+                return min(out)
+            ranked = sorted((gap(a), a.entity_id) for a in aliases)
+        else:
+            def last(a: Alias) -> int:
+                return max(_months(t.end, 10 ** 6) for t in self.kb.tenures[a.entity_id])
+            ranked = sorted((-last(a), a.entity_id) for a in aliases)
+        if ranked[0][0] == ranked[1][0]:
+            return None
+        return next(a for a in aliases if a.entity_id == ranked[0][1])
+
     @staticmethod
     def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
         tok = doc[start]
-        return tok.is_title and tok.pos_ in ("PROPN", "NOUN", "X") and not (start > 0 and doc[start - 1].is_title
-                                                                        and doc[start - 1].pos_ == "PROPN"
-                                                                        and doc[start - 1].lower_ not in TITLES)
+        # the word before the surname, looking through a particle ("Hamza al-Masri" is a longer name)
+        before = start - 1
+        if start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el", "ad", "as", "ash", "an"):
+            before = start - 3
+        elif start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            return False  # the end of a hyphenated compound ("Shan-e-Mustafa")
+        # a title word is never a bare surname ("Major General"); a word before another name word is
+        # a given name or part of a longer name ("Martin Griffiths", "Turner Broadcasting")
+        after = doc[end] if end < len(doc) else None
+        if tok.lower_ in TITLES or (after is not None and after.is_title and after.pos_ == "PROPN"):
+            return False
+        if start > 0 and doc[start - 1].lower_ == "the" and find_place("the " + tok.text) is not None:
+            return False  # "the Hague tribunal": a place whose name takes the article
+        return tok.is_title and tok.pos_ in ("PROPN", "NOUN", "X") and not (before >= 0 and doc[before].is_title
+                                                                        and doc[before].pos_ == "PROPN"
+                                                                        and doc[before].lower_ not in TITLES)
 
     @staticmethod
     def _choose(cands: list[Candidate]) -> list[Candidate]:
@@ -1240,3 +1287,11 @@ def _contiguous(toks):
             break
         out.append(t)
     return out
+
+
+def _months(date: str | None, missing: int) -> int:
+    """An ISO date (any precision) as a count of months; `missing` for no date."""
+    if not date:
+        return missing
+    parts = date.split("-")
+    return int(parts[0]) * 12 + (int(parts[1]) - 1 if len(parts) > 1 and parts[1].isdigit() else 0)

@@ -76,7 +76,9 @@ def print_table(result: dict, *, console: Any = None) -> None:
     grid: dict[str, dict[str, Any]] = {}
     flat: dict[str, Any] = {}
     for key, value in metrics.items():
-        if "." in key:
+        if isinstance(value, dict):  # a second scoring of the same run ("all_events"): its own rows
+            flat.update({f"{key}/{sub}": v for sub, v in value.items()})
+        elif "." in key:
             row, col = key.rsplit(".", 1)
             grid.setdefault(row, {})[col] = value
         else:

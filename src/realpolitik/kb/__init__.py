@@ -202,7 +202,8 @@ class KnowledgeBase:
 FUZZY_TYPES = ("person", "company", "organization", "armed_group", "igo")
 
 
-def _depluralise(word: str) -> str:
+def depluralise(word: str) -> str:
+    """"systems" -> "system"; "press", "bus" and short words stay as they are."""
     return word[:-1] if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -219,7 +220,7 @@ def close_names(words: list[str], target: list[str]) -> bool:
         return False
     same = 0
     for a, b in zip(words, target):
-        a, b = _depluralise(a), _depluralise(b)
+        a, b = depluralise(a), depluralise(b)
         if a == b:
             same += 1
             continue

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import FUZZY_TYPES, Alias, Entity, KnowledgeBase, close_names, norm, slug
+from ..kb import FUZZY_TYPES, Alias, Entity, KnowledgeBase, close_names, depluralise, norm, slug
 from ..kb.places import find_place
 from .extensions import ACTOR_SPANS, GROUP_SPANS
 
@@ -155,13 +155,20 @@ class ActorLinker:
         self._fuzzy_seen: dict[str, str | None] = {}
         self.fuzzy_names: dict[int, str] = {}
         self.fuzzy_ids: list[str] = []
+        #: which names can pass `close_names` at all: a multi-word name shares one word in the same
+        #: place (up to a plural "s"), a single word its first letter; the edit-distance search then
+        #: runs over those few instead of every name in the knowledge base
+        self._fuzzy_index: dict[tuple, list[int]] = defaultdict(list)
         for a in kb.aliases:
             e = kb.entities.get(a.entity_id)
             if e and e.type in FUZZY_TYPES and a.case_sensitive:
                 n = norm(a.text)
                 if len(n) >= 6:
-                    self.fuzzy_names[len(self.fuzzy_ids)] = n
+                    idx = len(self.fuzzy_ids)
+                    self.fuzzy_names[idx] = n
                     self.fuzzy_ids.append(a.entity_id)
+                    for k in _fuzzy_keys(n.split()):
+                        self._fuzzy_index[k].append(idx)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -526,8 +533,9 @@ class ActorLinker:
         if len(key) < 6 or not self.fuzzy_names:
             return None
         words = key.split()
+        choices = {i: self.fuzzy_names[i] for k in _fuzzy_keys(words) for i in self._fuzzy_index.get(k, ())}
         best = None
-        for name, score, idx in process.extract(key, self.fuzzy_names, scorer=Levenshtein.normalized_similarity,
+        for name, score, idx in process.extract(key, choices, scorer=Levenshtein.normalized_similarity,
                                                 score_cutoff=self.fuzzy_cutoff, limit=8):
             target = name.split()
             if len(target) != len(words) or not close_names(words, target):
@@ -1240,6 +1248,13 @@ class _Placed:
     @property
     def id(self) -> str:
         return self.entity.id
+
+
+def _fuzzy_keys(words: list[str]) -> list[tuple]:
+    """Index keys of a folded name for the fuzzy search (see `close_names`)."""
+    if len(words) == 1:
+        return [(1, words[0][:1])]
+    return [(len(words), i, depluralise(w)) for i, w in enumerate(words)]
 
 
 def _demonym_like(text: str) -> bool:

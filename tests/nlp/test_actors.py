@@ -486,7 +486,7 @@ def test_armed_groups_of_past_wars_resolve_with_their_country(nlp):
 
 def test_ethnic_group_of_one_state_carries_its_country(nlp):
     found = actors(nlp, "Yoruba leaders met the governor while Iraqi Kurds marched in Erbil.", published="2003-01-01")
-    assert found["eth:yoruba"]["country"] == "NGA" and found["eth:yoruba"]["type"] == "ethnic_group"
+    assert found["eth:yoruba"]["country"] == "NGA" and (found["eth:yoruba"]["type"], found["eth:yoruba"]["sector"]) == ("organization", "ETH")
     assert found["eth:iraqi-kurds"]["country"] == "IRQ"
 
 
@@ -532,3 +532,11 @@ def test_a_title_names_the_holder_at_the_documents_date(nlp):
     text = "The Iraqi president rejected the resolution on Tuesday."
     assert "per:saddam-hussein" in actors(nlp, text, published="1995-05-01")
     assert "per:jalal-talabani" in actors(nlp, text, published="2010-05-01")
+
+
+def test_parties_and_ethnic_communities_give_valid_records(analyse):
+    record = analyse("Likud members met Yoruba and Igbo elders, and Fatah protested.")
+    types = {a["id"]: (a["type"], a["sector"]) for a in record["actors"]}
+    assert types.get("org:isr:likud") == ("organization", "PTY")
+    assert types.get("eth:yoruba") == ("organization", "ETH")
+

@@ -540,3 +540,10 @@ def test_parties_and_ethnic_communities_give_valid_records(analyse):
     assert types.get("org:isr:likud") == ("organization", "PTY")
     assert types.get("eth:yoruba") == ("organization", "ETH")
 
+
+def test_surname_that_names_a_place_after_a_locative_is_the_place(nlp):
+    found = actors(nlp, "Protesters gathered in Lagos on Monday.", published="2005-01-01")
+    assert "per:ricardo-lagos" not in found
+    assert any(a["type"] == "location" and a["country"] == "NGA" for a in found.values())
+    found = actors(nlp, "Lagos told reporters in Santiago that talks would go on.", published="2005-01-01")
+    assert "per:ricardo-lagos" in found

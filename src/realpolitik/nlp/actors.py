@@ -362,6 +362,8 @@ class ActorLinker:
             return False
         if start > 0 and doc[start - 1].lower_ == "the" and find_place("the " + tok.text) is not None:
             return False  # "the Hague tribunal": a place whose name takes the article
+        if start > 0 and doc[start - 1].lower_ in LOCATIVE and find_place(tok.text) is not None:
+            return False  # "in Lagos", "near Hama": where places stand, a place's name is the place
         return tok.is_title and tok.pos_ in ("PROPN", "NOUN", "X") and not (before >= 0 and doc[before].is_title
                                                                         and doc[before].pos_ == "PROPN"
                                                                         and doc[before].lower_ not in TITLES)

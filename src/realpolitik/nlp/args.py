@@ -106,18 +106,17 @@ class ActorIndex:
             if conj.dep_ == "conj" or conj.dep_ == "appos" and self._listed(found, conj):
                 out.extend(s for s in self.actor_of(conj, depth=depth) if s not in out)
         if found is not None and tok.i not in self.span_at and depth > 0:
-            # "scores of Sierra Leonean and Liberian refugees": the conjuncts inside the "of" phrase
+            # "hundreds of Malian and Nigerien migrants", "scores of Malian migrants and Nigerien
+            # traders": the coordinated modifiers and conjuncts inside the "of" phrase
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for pobj in c.children:
                         if pobj.dep_ == "pobj":
-                            for conj in pobj.children:
-                                if conj.dep_ == "conj":
-                                    out.extend(s for s in self.actor_of(conj, depth=depth - 1) if s not in out)
+                            out.extend(s for s in self.actor_of(pobj, depth=depth - 1) if s not in out)
         return out
 
     def _listed(self, head: Span | None, appos: Token) -> bool:
-        """"The US, Russia, and Switzerland met": the parser reads a list of states as an
+        """"Brazil, Peru, and Chile met": the parser reads a list of states as an
         apposition; one state is never another's appositive, so two states side by side are a list."""
         other = self.span_at.get(appos.i)
         return head is not None and other is not None and other is not head \
@@ -293,14 +292,14 @@ def light_verb(tok: Token) -> Token | None:
     if tok.dep_ in ("dobj", "attr") and head.lemma_ in _LIGHT_VERBS:
         return head
     if tok.dep_ == "nsubjpass" and head.lemma_ in _LIGHT_VERBS and child(head, "agent") is not None:
-        return head  # "evidence against Russia was presented by the US": the passive light verb's object
+        return head  # "evidence against Iran was shown by Israel": the passive light verb's object
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_ in _IN_LIGHT_VERBS:
         return head.head
     return None
 
 
 def light_verb_object(tok: Token) -> Token | None:
-    """"Syrian rebels engaged Filipino peacekeepers in a firefight": the object of the light verb a
+    """"Malian rebels engaged Chadian troops in a gun battle": the object of the light verb a
     nominal event hangs on through "in", the other party of the event."""
     lv = light_verb(tok)
     if lv is None or lv.lemma_ not in _IN_LIGHT_VERBS:

@@ -455,11 +455,11 @@ def test_nominal_events_under_light_verbs(analyse, text, plover, src, tgt):
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("UN helicopters evacuated the wounded from the Bosnian town of Srebrenica.", "AID", None, "BIH",
+    pytest.param("Rescue helicopters evacuated injured villagers from the Afghan town of Ghazni.", "AID", None, "AFG",
                  id="evacuate"),
     pytest.param("North Korean hackers tried to hack into South Korean government computers.", "COERCE", "PRK",
                  None, id="hack"),
-    pytest.param("Israel has strengthened its forces in Lebanon.", "MOBILIZE", "ISR", "LBN", id="strengthen-forces"),
+    pytest.param("Russia has strengthened its forces in Belarus.", "MOBILIZE", "RUS", "BLR", id="strengthen-forces"),
     pytest.param("Ukrainian troops recaptured the Russian-held town of Lyman.", "ASSAULT", "UKR", None,
                  id="recapture"),
     pytest.param("Turkey ended its mediation between Russia and Ukraine.", "SANCTION", "TUR", None,
@@ -564,9 +564,9 @@ def test_a_conditional_offer_is_not_a_threat(analyse):
 
 def test_obligation_under_a_reporting_verb_is_a_demand(analyse):
     """'X said Y must be ready to act': the speaker demands it of Y, through 'be ready to'."""
-    record = analyse("Egypt said the United States must be ready to mediate between Israel and Iran.")
-    assert _find(record, "REQUEST", "EGY", "USA"), _show(record)
-    assert _find(record, "CONSULT", "USA"), _show(record)
+    record = analyse("Jordan said France must be ready to mediate between Algeria and Morocco.")
+    assert _find(record, "REQUEST", "JOR", "FRA"), _show(record)
+    assert _find(record, "CONSULT", "FRA"), _show(record)
 
 
 def test_a_vow_of_conflict_is_a_threat(analyse):
@@ -609,9 +609,9 @@ def test_a_protest_with_no_stated_target_is_aimed_at_the_protesters_state(analys
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("Italy announced a suspension of air links with Serbia.", "SANCTION", "ITA", "SRB",
+    pytest.param("Spain announced a suspension of trade ties with Morocco.", "SANCTION", "ESP", "MAR",
                  id="nominal-of-object-with"),
-    pytest.param("The United States suspended part of its aid programme for Bosnia.", "SANCTION", "USA", "BIH",
+    pytest.param("Canada suspended part of its aid budget for Haiti.", "SANCTION", "CAN", "HTI",
                  id="verb-of-object-for"),
 ])
 def test_prepositions_on_what_the_act_is_done_to(analyse, text, plover, src, tgt):
@@ -682,10 +682,10 @@ def test_a_date_is_not_a_frame_particle(analyse):
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
     pytest.param("NATO tightened the naval blockade of Serbia.", "COERCE", "IGO", "SRB", id="blockade-of-is-patient"),
-    pytest.param("Serbia lodged an official protest with Albania.", "ACCUSE", "SRB", "ALB", id="protest-with"),
+    pytest.param("Greece lodged a formal protest with Turkey.", "ACCUSE", "GRC", "TUR", id="protest-with"),
     pytest.param("Benin refused admittance to Ghanaian migrants.", "REJECT", "BEN", "GHA", id="refuse-to"),
     pytest.param("Britain mobilized reservists for a war against Iraq.", "MOBILIZE", "GBR", "IRQ", id="mobilize-for"),
-    pytest.param("A French minister cancelled a planned visit to Haiti.", "REJECT", "FRA", "HTI", id="cancel-visit"),
+    pytest.param("A German minister cancelled a scheduled visit to Mali.", "REJECT", "DEU", "MLI", id="cancel-visit"),
 ])
 def test_frame_roles(analyse, text, plover, src, tgt):
     record = analyse(text)
@@ -767,8 +767,8 @@ def test_more_object_rows(analyse, text, plover, cameo):
 
 
 def test_conjoined_parties_inside_an_of_phrase(analyse):
-    record = analyse("Guinean forces have tortured scores of Sierra Leonean and Liberian refugees.")
-    assert {e["target_country"] for e in _find(record, "ASSAULT", "GIN")} == {"SLE", "LBR"}, _show(record)
+    record = analyse("Sudanese forces have tortured hundreds of Chadian and Eritrean refugees.")
+    assert {e["target_country"] for e in _find(record, "ASSAULT", "SDN")} == {"TCD", "ERI"}, _show(record)
 
 
 def test_an_apposition_names_an_unplaced_persons_side(analyse):
@@ -871,11 +871,11 @@ def test_examining_sites_and_evidence_against(analyse):
 
 
 def test_conjoined_parties_seeking_to_deepen_ties_each_state_the_intent(analyse):
-    """'X and Y are seeking to deepen a partnership': 'deepen' is a light verb, 'seeking to' an
+    """'X and Y are seeking to deepen their ties': 'deepen' is a light verb, 'seeking to' an
     intent cue read on it, and each conjoined party states the intent (031) towards the other."""
-    record = analyse("Chile and Peru are seeking to deepen a partnership in mining.")
+    record = analyse("Ghana and Togo are seeking to deepen their cooperation on fisheries.")
     got = {(e["source_country"], e["target_country"], e["cameo"]) for e in _find(record, "AGREE")}
-    assert got == {("CHL", "PER", "031"), ("PER", "CHL", "031")}, _show(record)
+    assert got == {("GHA", "TGO", "031"), ("TGO", "GHA", "031")}, _show(record)
     assert all(e["modality"] != "asserted" for e in _find(record, "COOPERATE")), _show(record)
 
 

@@ -238,9 +238,9 @@ class ActorLinker:
         return out
 
     def _titles_for_regions(self, doc: Doc, cands: list[Candidate], roles: list) -> list[Candidate]:
-        """"Minister for the Middle East", "Special Envoy for Syria": a region or state after a
+        """"Minister for Africa", "Special Envoy for Yemen": a region or state after a
         title and "for (the)" is part of the title, not a place mentioned; a capitalised name right
-        after the title is its holder ("... for the Middle East Tobias Ellwood")."""
+        after the title is its holder ("... for Africa Anna Lindqvist")."""
         self._title_tokens: set[int] = set()
         role_ends = {e: s for _, s, e in roles}
         if not role_ends:
@@ -646,7 +646,7 @@ class ActorLinker:
                 continue  # a named group owns the phrase, or several states share it
             after = self._state_after(tok, by_token, info)
             if after is False:
-                continue  # "the government of Sindh province": the phrase belongs to what follows
+                continue  # "the government of Punjab province": the phrase belongs to what follows
             if after is not None and not states:
                 states = [after]
             owner = next((owner_at[i] for i in range(start, h) if i in owner_at), None)
@@ -672,7 +672,7 @@ class ActorLinker:
     def _state_after(self, head, by_token: dict, info: dict):
         """The state a group noun is placed in or belongs to by a preposition: "rebels in the Ivory
         Coast", "the people of Syria" (that state's candidate); False when that noun phrase is some
-        other actor ("the government of Sindh province"); None when there is none."""
+        other actor ("the government of Punjab province"); None when there is none."""
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
                 continue
@@ -829,7 +829,7 @@ class ActorLinker:
                     elif person.start >= role_span.end:
                         owner = self._owner_before(doc, role_span.start, by_token, info)
                         if owner is not None:
-                            # "Foreign Office Minister Tobias Ellwood": the title describes him; the
+                            # "Foreign Office Minister Anna Lindqvist": the title describes him; the
                             # body's own mention stays, inside the description
                             span = Span(doc, self._with_determiner(doc, owner.start), role_span.end, label="PERSON")
                             span._.rp_actor, span._.rp_kind = pid, "description"

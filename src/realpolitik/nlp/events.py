@@ -127,7 +127,7 @@ class EventCoder:
                 out.append(accusation)
             intent = self._obligation(tok, record, index) or self._intent(tok, record) or self._refusal(record)
             if intent is not None and intent["plover"] == "REJECT":
-                # "said he would not provide support": what happened is the refusal; the act that
+                # "said it would not send troops": what happened is the refusal; the act that
                 # did not happen is not coded beside it
                 intent["_derived"] = True
                 out[-1] = intent
@@ -171,7 +171,7 @@ class EventCoder:
                 "confidence": round(min(0.95, record["confidence"] + 0.05), 2), "_nominal": False}
 
     def _accusation(self, tok: Token, record: dict, index: ActorIndex) -> dict | None:
-        """"The US said that Iraq had attacked Kuwait": a party that opens with its statement that
+        """"Ukraine said that Russia had shelled Kharkiv": a party that opens with its statement that
         another party committed a violent act accuses it (CAMEO 1123 accuse of aggression, 112 for
         other material conflict), the speaker as source and the one said to act as target. Only a
         leading attribution: "..., the army said" after the act reports the act, as news does."""
@@ -297,7 +297,7 @@ class EventCoder:
             targets = [s for s in sources if index.side_country(s)][:1]
             placed = bool(targets)
         if not targets and sources and "domestic" in row.get("note", "") and index.side_country(sources[0]):
-            # "Iraq's government is prepared to impose martial law": a curfew, an emergency or
+            # "Peru's government is ready to declare martial law": a curfew, an emergency or
             # censorship with no one named falls on the actor's own country
             targets, placed = sources[:1], True
         if not sources and targets and placed and row["plover"] == "PROTEST":
@@ -325,7 +325,7 @@ class EventCoder:
             obj = prep_object(event_head(tok), role[5:])
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
             if obj is None and role[5:] != "of":
-                # "a suspension of air links with Serbia", "suspended part of an aid programme for
+                # "a suspension of flights to Belarus", "suspended part of an aid programme for
                 # Bosnia": the preposition hangs on what the act is done to
                 base = tok if tok.pos_ in ("NOUN", "PROPN") else child(tok, "dobj")
                 of = prep_object(base, "of", search_dobj=False) if base is not None else None
@@ -339,9 +339,9 @@ class EventCoder:
             if obj is None:
                 return []
             return index.actor_of(obj) or (index.actors_in(obj, max_depth=8) if not as_source else [])
-        if role == "xcomp":  # "threatened to shell Iraqi towns": the target of the act threatened
+        if role == "xcomp":  # "threatened to bomb Syrian bases": the target of the act threatened
             return _complement_target(tok, index) if not as_source else []
-        if role == "ccomp":  # "demanded that the US cancel ...": the one asked to act
+        if role == "ccomp":  # "demanded that Japan withdraw ...": the one asked to act
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
             return index.actor_of(subject(comp)) if comp is not None else []
         if role in ("poss", "compound", "amod"):
@@ -362,7 +362,7 @@ class EventCoder:
         return []
 
     def _instrument_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
-        """"Four children were killed in Israeli tank shelling", "killed by US drone strikes": a
+        """"Two farmers were killed in Turkish artillery fire", "killed by US drone strikes": a
         passive act with no agent is done by whoever carries out the event noun it happened in or by."""
         for prep in ("in", "by", "during"):
             found = self._event_agent(prep_object(tok, prep, search_dobj=False), index)
@@ -414,7 +414,7 @@ class EventCoder:
 def _states_intent(tok: Token) -> bool:
     """Whether the act is one its actor says it means to do: a willingness cue on the act or on the
     word whose infinitive it is ("is willing to withdraw", "is prepared to lift"), or "would"
-    under a reporting verb ("Iraq said it would allow", future in the past)."""
+    under a reporting verb ("Egypt said it would open", future in the past)."""
     cue = (tok._.rp_modality_cue or "").lower()
     if cue == "would" and tok._.rp_speaker is not None and tok._.rp_speaker >= 0:
         return True
@@ -452,7 +452,7 @@ EMBEDDED_PENALTY = 0.3
 
 
 def _rank_embedded(events: list[dict], doc: Doc) -> None:
-    """"Iran threatened to shell Iraqi towns", "China demanded that the US cancel the sale": the
+    """"Turkey threatened to bomb Syrian bases", "Peru demanded that Chile recall its envoy": the
     governing event (threaten, demand) is what the sentence codes; an event whose trigger lies below
     another trigger (or below the light verb of a nominal trigger, "staged rallies to demand ...")
     loses confidence. Coordinated triggers ("attacked and killed") are peers, not embedded."""
@@ -490,7 +490,7 @@ def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
     if subj is None or subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she", "we"):
         return []
     node = subj.head
-    plural = subj.lower_ in ("they", "we")  # "Obama and Putin said they will ...": both
+    plural = subj.lower_ in ("they", "we")  # "Macron and Modi said they will ...": both
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
         found = index.actor_of(child(node, "nsubj"))
@@ -555,7 +555,7 @@ def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
             return index.actor_of(p)
     if obj is not None:
         return index.actors_in(obj, max_depth=3)
-    # "refused to commit to any assistance to the US-led war": the party is deeper in the phrase
+    # "declined to pledge any support to the Saudi-led campaign": the party is deeper in the phrase
     for prep in _COMPLEMENT_PREPS:
         p = prep_object(comp, prep)
         if p is not None:

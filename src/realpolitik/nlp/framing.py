@@ -334,7 +334,7 @@ def _phrase(doc: Doc, start: int, end: int, technique: str, blocked: set[int]) -
             and ok(head.i):
         end = head.i + 1  # "hypocritically toeing", "absurdly low"
     elif tok.pos_ in _NOUNISH and technique == "name_calling":
-        # the whole noun phrase in front: "the corrupt and wicked priests", "a useful idiot"
+        # the whole noun phrase in front: "the greedy and spineless generals", "a useful idiot"
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "det") and c.i < start
                 and (c.dep_ != "det" or c.lower_ in _ARTICLES)]
         for c in left:

@@ -130,7 +130,6 @@ def test_one_weapon_one_transfer(analyse):
     assert len(record["arms_transfers"]) == 1, _show(record)
 
 
-@xfail("'X received weapons from Y' also yields a CONSULT/043 'host a visit' event")
 def test_receiving_weapons_is_not_a_visit(analyse):
     record = analyse("Armenia received Pinaka rocket launchers from India.")
     assert not [e for e in record["events"] if e["plover"] == "CONSULT"], record["events"]

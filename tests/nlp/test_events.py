@@ -899,3 +899,11 @@ def test_the_object_of_the_governing_verb_does_the_gerund(analyse):
     assert _find(record, "AID", "DEU", "GRC"), _show(record)
     record = analyse("Israel refrained from attacking Iran.")
     assert _find(record, "ASSAULT", "ISR", "IRN"), _show(record)
+
+
+def test_a_delivery_of_named_weapons_is_one_aid_event(analyse):
+    """'delivered four Su-30SM fighter jets': the named weapon modifies a generic head; the arms
+    stage codes the transfer and its AID event, so the lexicon's 'deliver' row must not code it again."""
+    record = analyse("In May Moscow delivered six Mi-35 attack helicopters to Mali.")
+    aid = _find(record, "AID", "RUS", "MLI")
+    assert len(aid) == 1 and aid[0]["cameo"] == "072", _show(record)

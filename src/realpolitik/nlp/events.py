@@ -611,11 +611,17 @@ def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
     """An arms-frame word whose object is a weapon ("received mortars") is a transfer: the arms
     stage codes it, and its AID event, so the frame's other senses (a visit received) stay out."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.i in weapon_tokens:
+        if c.dep_ in ("dobj", "nsubjpass") and _names_weapon(c, weapon_tokens):
             return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(p.i in weapon_tokens for p in c.children):
+        if c.dep_ == "prep" and c.lower_ == "of" and any(_names_weapon(p, weapon_tokens) for p in c.children):
             return True
     return False
+
+
+def _names_weapon(noun: Token, weapon_tokens: set[int]) -> bool:
+    """The noun or a modifier in front of it is a weapon: "mortars", "four Su-30SM fighter jets"
+    (the named weapon modifies a generic head, which the arms stage folds into the name)."""
+    return noun.i in weapon_tokens or any(t.i in weapon_tokens for left in noun.lefts for t in left.subtree)
 
 
 def _objects(tok: Token) -> set[str]:

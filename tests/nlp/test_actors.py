@@ -547,3 +547,8 @@ def test_surname_that_names_a_place_after_a_locative_is_the_place(nlp):
     assert any(a["type"] == "location" and a["country"] == "NGA" for a in found.values())
     found = actors(nlp, "Lagos told reporters in Santiago that talks would go on.", published="2005-01-01")
     assert "per:ricardo-lagos" in found
+
+
+def test_a_month_after_in_is_a_date_not_a_town(nlp):
+    found = actors(nlp, "In March 2021 the Chadian army left the border area.", published="2021-06-01")
+    assert not any(a["type"] == "location" and a["name"] == "March" for a in found.values())

@@ -165,3 +165,15 @@ def test_mirrored(analyse, template, s_name, s, r_name, r):
             == [t["modality"] for t in backward["arms_transfers"]])
     assert ([t["weapon"] for t in forward["arms_transfers"]]
             == [t["weapon"] for t in backward["arms_transfers"]])
+
+
+def test_the_aid_event_of_a_delivery_carries_its_date(analyse):
+    record = analyse("In March 2021 Moscow delivered six Mi-35 attack helicopters to Mali.")
+    aid = [e for e in record["events"] if e["plover"] == "AID"]
+    assert len(aid) == 1 and aid[0]["date"]["start"].startswith("2021-03"), record["events"]
+
+
+def test_the_use_of_supplied_weapons_carries_its_date(analyse):
+    record = analyse("On 12 May 2022, Azerbaijan used Israeli Harop drones against Armenian positions.")
+    used = [e for e in record["events"] if e["plover"] == "ASSAULT"]
+    assert used and used[0]["date"] and used[0]["date"]["start"] == "2022-05-12", record["events"]

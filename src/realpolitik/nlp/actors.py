@@ -58,6 +58,8 @@ _NAME_GLUE = frozenset({"of", "for", "and", "the", "al", "el", "bin", "ibn", "de
 #: words that make a direction, not a place, when the model tags them alone ("Southern Iraq")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+#: the model's entity labels for dates and times: such words are never names of places or people
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: prefixes of ships' names, which the model tags as places
 _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "ARA", "TCG", "USNS"})
 #: prepositions after which a name is a place ("near Palmyra", "in Raqqah")
@@ -551,8 +553,9 @@ class ActorLinker:
         or, right after a locative preposition, looked up in GeoNames ("near Rawah")."""
         out, run = [], []
         for tok in list(doc) + [None]:
+            # a word the model reads as a date is none of these ("in March 2021": not the town of March)
             if tok is not None and tok.i not in taken and tok.is_title and not tok.is_sent_start \
-                    and tok.lower_ not in TITLES:
+                    and tok.lower_ not in TITLES and tok.ent_type_ not in _TIME_ENTS:
                 run.append(tok)
                 continue
             if run:

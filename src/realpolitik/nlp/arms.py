@@ -192,7 +192,8 @@ class ArmsExtractor:
             "supplier": sup_id, "recipient": rec_id, "supplier_country": sup_c, "recipient_country": rec_c,
             "weapon": w, "quantity": _quantity(span),
             "status": _STATUS_BY_MODALITY.get(modality, frame["status"]),
-            "period": _period(frame_tok, doc), "modality": modality, "evidence": (start, end),
+            "period": _period(frame_tok, doc), "date": dates.of_word(frame_tok, doc), "modality": modality,
+            "evidence": (start, end),
             "confidence": 0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55,
         }
 
@@ -249,7 +250,7 @@ class ArmsExtractor:
         return [{"plover": "ASSAULT", "mode": None, "context": ["military"], "cameo": "190",
                  "source": user_id, "target": tgt, "source_country": index.country(user_id),
                  "target_country": index.country(tgt), "modality": modality, "attributed_to": "AUTHOR",
-                 "date": None, "location": None, "evidence": (start, end), "confidence": 0.6,
+                 "date": dates.of_word(frame_tok, frame_tok.doc), "location": None, "evidence": (start, end), "confidence": 0.6,
                  "trigger": frame_tok.i}]
 
     def _makers_from_next_sentence(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
@@ -277,7 +278,7 @@ def _aid_event(t: dict, index: ActorIndex) -> dict:
     return {"plover": "AID", "mode": None, "context": ["military"], "cameo": "072",
             "source": t["supplier"], "target": t["recipient"], "source_country": t["supplier_country"],
             "target_country": t["recipient_country"], "modality": t["modality"], "attributed_to": "AUTHOR",
-            "date": None, "location": None, "evidence": t["evidence"], "confidence": t["confidence"]}
+            "date": t.get("date"), "location": None, "evidence": t["evidence"], "confidence": t["confidence"]}
 
 
 def _seller_antecedent(frame_tok: Token) -> Token | None:

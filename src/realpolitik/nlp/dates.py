@@ -78,3 +78,17 @@ def resolve(text: str, published: str | None) -> tuple[str | None, str | None]:
 def _month(year: int, month: int) -> tuple[str, str]:
     last = calendar.monthrange(year, month)[1]
     return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+
+
+def of_word(tok, doc) -> dict | None:
+    """The date of the act `tok` names: a DATE entity in its phrase, else the only one in its
+    sentence, resolved against the document's `published` date; None when there is none or several."""
+    sent = tok.sent
+    subtree = {t.i for t in tok.subtree}
+    candidates = [e for e in sent.ents if e.label_ == "DATE"]
+    inside = [e for e in candidates if e.root.i in subtree or e.root.head.i == tok.i]
+    chosen = inside[0] if inside else (candidates[0] if len(candidates) == 1 else None)
+    if chosen is None:
+        return None
+    start, end = resolve(chosen.text, doc._.rp_published)
+    return {"text": chosen.text, "start": start, "end": end}

@@ -404,7 +404,7 @@ class EventCoder:
             "source": sid, "target": tid,
             "source_country": index.side_country(src), "target_country": index.side_country(tgt),
             "modality": modality, "attributed_to": attributed,
-            "date": _date(tok, doc), "location": _location(tok, index, tgt),
+            "date": dates.of_word(tok, doc), "location": _location(tok, index, tgt),
             "evidence": (start, end),
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
@@ -695,18 +695,6 @@ def _temporal(prep: Token) -> bool:
     particle of a frame ("agreed on a ceasefire")."""
     obj = child(prep, "pobj")
     return obj is not None and obj.ent_type_ in ("DATE", "TIME")
-
-
-def _date(tok: Token, doc: Doc) -> dict | None:
-    sent = tok.sent
-    subtree = {t.i for t in tok.subtree}
-    candidates = [e for e in sent.ents if e.label_ == "DATE"]
-    inside = [e for e in candidates if e.root.i in subtree or e.root.head.i == tok.i]
-    chosen = inside[0] if inside else (candidates[0] if len(candidates) == 1 else None)
-    if chosen is None:
-        return None
-    start, end = dates.resolve(chosen.text, doc._.rp_published)
-    return {"text": chosen.text, "start": start, "end": end}
 
 
 def _location(tok: Token, index: ActorIndex, target: Span | None) -> dict | None:

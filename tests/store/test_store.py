@@ -269,3 +269,16 @@ def test_migration_2_adds_gpe_role_to_an_older_database(url, a):
         with s.engine.connect() as conn:
             cols = [r[1] for r in conn.execute(text("PRAGMA table_info(mentions)"))]
     assert "gpe_role" in cols
+
+
+def test_postgres_url_without_its_driver_is_a_one_line_error(monkeypatch):
+    """psycopg is the `postgres` extra: a user who lacks it is told how to install it."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)   # `import psycopg` now fails
+    with pytest.raises(StoreError) as info:
+        db.make_engine(resolve_url("postgresql://u:secret@localhost/x"))
+    message = str(info.value)
+    assert "\n" not in message
+    assert "realpolitik[postgres]" in message
+    assert "secret" not in message

@@ -96,6 +96,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(parsed)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database URL {mask(url)!r}: {exc}") from exc
+    except ImportError as exc:  # the driver is an extra: `pip install 'realpolitik[postgres]'`
+        extra = " (install it with: pip install 'realpolitik[postgres]')" if "psycopg" in str(exc) else ""
+        raise StoreError(f"cannot use database URL {mask(url)!r}: missing driver {exc.name!r}{extra}") from exc
     except OSError as exc:
         raise StoreError(f"cannot create the database folder for {mask(url)!r}: {exc.strerror}") from exc
     if engine.dialect.name == "sqlite":

@@ -53,7 +53,7 @@ def _event(e: dict, text: str) -> Event:
         attributed_to=e.get("attributed_to"),
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
-        confidence=e.get("confidence", 0.5),
+        confidence=e.get("confidence", 0.5), side_from=e.get("side_from"),
         more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])])
 
 
@@ -62,7 +62,8 @@ def _transfer(t: dict, text: str) -> ArmsTransfer:
         id=t["id"], weapon=Weapon(**t["weapon"]), modality=t["modality"], evidence=_ev(text, t["evidence"]),
         supplier=t.get("supplier"), recipient=t.get("recipient"), supplier_country=t.get("supplier_country"),
         recipient_country=t.get("recipient_country"), quantity=t.get("quantity"), status=t.get("status"),
-        period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5))
+        period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5),
+        side_from=t.get("side_from"))
 
 
 def _claim(c: dict, text: str) -> Claim:

@@ -329,3 +329,14 @@ def test_min_confidence_on_queries_and_export(runner, filled):
     csv_none = run(runner, "transfers", "--db", filled, "--format", "sipri-csv", "--min-confidence", 1.0).stdout
     assert "Barak-8" in csv_all and len(csv_none.splitlines()) == 1
     assert runner.invoke(main, ["events", "--db", filled, "--min-confidence", "1.5"]).exit_code == 2
+
+
+def test_eval_calibrate_takes_a_folder_and_fit(runner, monkeypatch, tmp_path):
+    from realpolitik.eval import calibration
+
+    calls = []
+    monkeypatch.setattr(calibration, "calibrate", lambda folder, **kw: calls.append((folder, kw)) or {})
+    assert run(runner, "eval", "calibrate", tmp_path, "--fit").exit_code == 0
+    assert calls == [(str(tmp_path), {"shared": None, "fit": True, "out": None})]
+    assert runner.invoke(main, ["eval", "seed", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(main, ["eval", "seed", "--fit"]).exit_code == 2

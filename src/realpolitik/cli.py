@@ -522,20 +522,37 @@ def kb_lookup(name: str, date: Any, kb_dirs: tuple[str, ...], fmt: str) -> None:
 
 @main.command("eval")
 @click.argument("dataset")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--shared", type=click.Path(exists=True, file_okay=False),
               help="The shared folder holding the data sets (default: ../shared).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="A gold annotation file.")
 @click.option("--text", "text_file", type=click.Path(exists=True, dir_okay=False),
               help="The article the gold file annotates (with --gold).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the scores as JSON here.")
-def eval_cmd(dataset: str, shared: str | None, gold: str | None, text_file: str | None,
-             out: str | None) -> None:
+@click.option("--fit", is_flag=True,
+              help="calibrate: fit the confidence mapping on documents 01-07 and write kb/data/calibration.json.")
+def eval_cmd(dataset: str, folder: str | None, shared: str | None, gold: str | None, text_file: str | None,
+             out: str | None, fit: bool) -> None:
     """Score the pipeline on an evaluation data set and print the scores.
+
+    `eval calibrate [FOLDER]` reports how precise records are at each confidence, on a folder of
+    NAME.txt + NAME.gold.json (default: the shared news_dev); with --fit it also refits the
+    calibrated confidence (docs/evaluation.md, "Confidence").
 
     \b
     Example:
       realpolitik eval gold --shared ../shared --out scores.json
+      realpolitik eval calibrate --fit
     """
+    if dataset == "calibrate":
+        if gold is not None or text_file is not None:
+            raise click.UsageError("calibrate reads a folder of NAME.txt + NAME.gold.json, not --gold/--text")
+        from .eval.calibration import calibrate
+
+        calibrate(folder, shared=shared, fit=fit, out=out)
+        return
+    if folder is not None or fit:
+        raise click.UsageError("a FOLDER and --fit go with `eval calibrate` only")
     if (gold is None) != (text_file is None):
         raise click.UsageError("--gold and --text go together")
     from . import eval as evaluation

@@ -296,3 +296,47 @@ def test_pipeline_examples_validate(runner, db):
     validate(json.loads(one.stdout))
     report = run(runner, "analyze", EXAMPLES / "armenia-azerbaijan-jermuk.md", "--no-store")
     assert report.exit_code == 0 and "Actors" in report.stdout
+
+
+def test_min_confidence_filters_what_analyze_prints_not_what_it_stores(runner, monkeypatch, tmp_path, db,
+                                                                       sample_a):
+    monkeypatch.setattr(pipeline, "analyze_many", lambda items, **kw: (sample_a for _ in items))
+    path = tmp_path / "a.txt"
+    path.write_text(sample_a.document.text)
+    cut = 0.75  # between the two events of sample_a (0.8, 0.7); its transfer is 0.9
+    shown = json.loads(run(runner, "analyze", path, "--db", db, "--format", "json",
+                           "--min-confidence", cut).stdout)
+    validate(shown)
+    assert [e["id"] for e in shown["events"]] == [e.id for e in sample_a.events if e.confidence >= cut]
+    assert len(shown["arms_transfers"]) == 1 and shown["claims"] and shown["framing"]
+    everything = json.loads(run(runner, "analyze", path, "--no-store", "--format", "json",
+                                "--min-confidence", cut, "--all").stdout)
+    assert len(everything["events"]) == len(sample_a.events)
+    with Store.open(db) as store:
+        assert len(store.get(sample_a.document.id).events) == len(sample_a.events)
+
+
+def test_min_confidence_on_queries_and_export(runner, filled):
+    rows = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--limit", 100).stdout)
+    assert len({r["confidence"] for r in rows}) > 1
+    cut = sorted(r["confidence"] for r in rows)[-1]
+    high = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--min-confidence", cut).stdout)
+    assert high and all(r["confidence"] >= cut for r in high) and len(high) < len(rows)
+    again = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--min-confidence", cut,
+                           "--all", "--limit", 100).stdout)
+    assert len(again) == len(rows)
+    csv_all = run(runner, "transfers", "--db", filled, "--format", "sipri-csv").stdout
+    csv_none = run(runner, "transfers", "--db", filled, "--format", "sipri-csv", "--min-confidence", 1.0).stdout
+    assert "Barak-8" in csv_all and len(csv_none.splitlines()) == 1
+    assert runner.invoke(main, ["events", "--db", filled, "--min-confidence", "1.5"]).exit_code == 2
+
+
+def test_eval_calibrate_takes_a_folder_and_fit(runner, monkeypatch, tmp_path):
+    from realpolitik.eval import calibration
+
+    calls = []
+    monkeypatch.setattr(calibration, "calibrate", lambda folder, **kw: calls.append((folder, kw)) or {})
+    assert run(runner, "eval", "calibrate", tmp_path, "--fit").exit_code == 0
+    assert calls == [(str(tmp_path), {"shared": None, "fit": True, "out": None})]
+    assert runner.invoke(main, ["eval", "seed", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(main, ["eval", "seed", "--fit"]).exit_code == 2

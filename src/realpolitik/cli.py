@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from .about import __version__
-from .records import ACTOR_TYPES, MODALITIES
+from .records import ACTOR_TYPES, ANALYST_MIN_CONFIDENCE, MODALITIES
 from .schema import analysis_schema
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,20 @@ def format_option(*choices: str, default: str = "table") -> Callable:
     """`--format` with the given choices."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=True, help="Output format.")
+
+
+def min_confidence_option(f: Callable) -> Callable:
+    """`--min-confidence X` and `--all`: which events and arms transfers are shown."""
+    f = click.option("--all", "show_all", is_flag=True,
+                     help="Show every event and transfer, whatever its confidence (= --min-confidence 0).")(f)
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=ANALYST_MIN_CONFIDENCE,
+                        show_default=True, metavar="X",
+                        help="Leave out events and arms transfers whose confidence is below X (the default "
+                             "is analyst-grade output; claims and framing are never filtered).")(f)
+
+
+def _threshold(min_confidence: float, show_all: bool) -> float:
+    return 0.0 if show_all else min_confidence
 
 
 def limit_option(f: Callable) -> Callable:
@@ -161,13 +175,16 @@ def main(verbose: int, debug: bool) -> None:
               help="Worker processes for the NLP pipeline.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Documents per pipeline batch.")
+@min_confidence_option
 @kb_option
 def analyze(paths: tuple[str, ...], fmt: str, db_url: str | None, no_store: bool, n_process: int,
-            batch_size: int, kb_dirs: tuple[str, ...]) -> None:
+            batch_size: int, min_confidence: float, show_all: bool, kb_dirs: tuple[str, ...]) -> None:
     """Analyse articles (.txt, .md, .html, .jsonl files, folders, or - for stdin) and store them.
 
     Prints a report per document, or the analysis records with --format json (one document: a
-    JSON object; several: JSON Lines) or --format jsonl. Each unreadable input gets one
+    JSON object; several: JSON Lines) or --format jsonl. Events and arms transfers whose
+    confidence is below --min-confidence are left out of what is printed (the database keeps
+    every record); --all prints them all. Each unreadable input gets one
     `error: NAME: REASON` line on stderr and the rest go on; the exit code is 1 if any failed.
 
     \b
@@ -186,8 +203,8 @@ def analyze(paths: tuple[str, ...], fmt: str, db_url: str | None, no_store: bool
             failed += 1
         else:
             items.append(entry)
-    stats = _analyze_items(items, fmt=fmt, store=store, n_process=n_process,
-                           batch_size=batch_size, kb_dirs=kb_dirs)
+    stats = _analyze_items(items, fmt=fmt, store=store, n_process=n_process, batch_size=batch_size,
+                           kb_dirs=kb_dirs, min_confidence=_threshold(min_confidence, show_all))
     failed += stats["failed"]
     _summary(stats, failed=failed, stored=store is not None)
     if store is not None:
@@ -201,7 +218,7 @@ def _report_failure(name: str, reason: str) -> None:
 
 
 def _analyze_items(items: list, *, fmt: str, store: Any, n_process: int, batch_size: int,
-                   kb_dirs: tuple[str, ...]) -> dict:
+                   kb_dirs: tuple[str, ...], min_confidence: float = 0.0) -> dict:
     """Run the pipeline over the items, print each result, save it; return counts."""
     from .pipeline import InputError, analyze_many, load
 
@@ -217,7 +234,7 @@ def _analyze_items(items: list, *, fmt: str, store: Any, n_process: int, batch_s
             stats["failed"] += 1
             continue
         stats["analysed"] += 1
-        _print_result(console, result, name=item.name, fmt=fmt, single=len(items) == 1)
+        _print_result(console, result.above(min_confidence), name=item.name, fmt=fmt, single=len(items) == 1)
         if store is not None and store.save(result):
             stats["new"] += 1
     return stats
@@ -299,11 +316,13 @@ def actors(country: str | None, actor_type: str | None, name: str | None, limit:
 @click.option("--since", type=DATE, help="From this date (YYYY-MM-DD), inclusive.")
 @click.option("--until", type=DATE, help="Up to this date (YYYY-MM-DD), inclusive.")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality (e.g. asserted).")
+@min_confidence_option
 @limit_option
 @format_option("table", "json")
 @db_option
 def events(actor: str | None, country: str | None, category: str | None, since: Any, until: Any,
-           modality: str | None, limit: int, fmt: str, db_url: str | None) -> None:
+           modality: str | None, min_confidence: float, show_all: bool, limit: int, fmt: str,
+           db_url: str | None) -> None:
     """List stored events, newest first (date from the text, else the document's date).
 
     Modality tells what the text says of each event: only `asserted` and `reported` events are
@@ -315,6 +334,7 @@ def events(actor: str | None, country: str | None, category: str | None, since: 
     """
     with _open_store(db_url) as store:
         rows = store.events(actor=actor, country=country, category=category, modality=modality,
+                            min_confidence=_threshold(min_confidence, show_all),
                             since=since.date().isoformat() if since else None,
                             until=until.date().isoformat() if until else None, limit=limit)
     for r in rows:
@@ -331,13 +351,15 @@ def events(actor: str | None, country: str | None, category: str | None, since: 
 @country_option("Only transfers with a supplier or recipient of this country (ISO3).")
 @click.option("--weapon", help="Weapon name, family or category contains TEXT (any case).")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality (e.g. asserted).")
+@min_confidence_option
 @limit_option
 @format_option("table", "json", "sipri-csv")
 @click.option("--all-modalities", is_flag=True,
               help="sipri-csv: also write denied, planned and guessed transfers (with their modality).")
 @db_option
 def transfers(supplier: str | None, recipient: str | None, country: str | None, weapon: str | None,
-              modality: str | None, limit: int, fmt: str, all_modalities: bool, db_url: str | None) -> None:
+              modality: str | None, min_confidence: float, show_all: bool, limit: int, fmt: str,
+              all_modalities: bool, db_url: str | None) -> None:
     """List stored arms transfers, or write them as a SIPRI-shaped CSV.
 
     \b
@@ -348,7 +370,8 @@ def transfers(supplier: str | None, recipient: str | None, country: str | None, 
     """
     with _open_store(db_url) as store:
         rows = store.transfers(supplier=supplier, recipient=recipient, country=country,
-                               weapon=weapon, modality=modality, limit=limit)
+                               weapon=weapon, modality=modality,
+                               min_confidence=_threshold(min_confidence, show_all), limit=limit)
     if fmt == "sipri-csv":
         from .export.sipri import write_sipri_csv
 
@@ -370,9 +393,11 @@ def transfers(supplier: str | None, recipient: str | None, country: str | None, 
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "graphml"]), default="table",
               show_default=True, help="Output format (json: networkx node-link data).")
 @click.option("--all-modalities", is_flag=True, help="Also count denied, planned and guessed transfers.")
+@min_confidence_option
 @limit_option
 @db_option
-def arms_graph(country: str | None, fmt: str, all_modalities: bool, limit: int, db_url: str | None) -> None:
+def arms_graph(country: str | None, fmt: str, all_modalities: bool, min_confidence: float, show_all: bool,
+               limit: int, db_url: str | None) -> None:
     """The arms-flow graph: supplier -> recipient, weighted by transfer records.
 
     \b
@@ -385,7 +410,7 @@ def arms_graph(country: str | None, fmt: str, all_modalities: bool, limit: int, 
     from .analysis.arms import arms_flow_graph, graph_for_export
 
     with _open_store(db_url) as store:
-        rows = store.transfers(country=country, limit=limit)
+        rows = store.transfers(country=country, min_confidence=_threshold(min_confidence, show_all), limit=limit)
     g = arms_flow_graph(rows, include_not_happened=all_modalities)
     if fmt == "graphml":
         for line in nx.generate_graphml(graph_for_export(g)):
@@ -497,20 +522,37 @@ def kb_lookup(name: str, date: Any, kb_dirs: tuple[str, ...], fmt: str) -> None:
 
 @main.command("eval")
 @click.argument("dataset")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--shared", type=click.Path(exists=True, file_okay=False),
               help="The shared folder holding the data sets (default: ../shared).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="A gold annotation file.")
 @click.option("--text", "text_file", type=click.Path(exists=True, dir_okay=False),
               help="The article the gold file annotates (with --gold).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the scores as JSON here.")
-def eval_cmd(dataset: str, shared: str | None, gold: str | None, text_file: str | None,
-             out: str | None) -> None:
+@click.option("--fit", is_flag=True,
+              help="calibrate: fit the confidence mapping on documents 01-07 and write kb/data/calibration.json.")
+def eval_cmd(dataset: str, folder: str | None, shared: str | None, gold: str | None, text_file: str | None,
+             out: str | None, fit: bool) -> None:
     """Score the pipeline on an evaluation data set and print the scores.
+
+    `eval calibrate [FOLDER]` reports how precise records are at each confidence, on a folder of
+    NAME.txt + NAME.gold.json (default: the shared news_dev); with --fit it also refits the
+    calibrated confidence (docs/evaluation.md, "Confidence").
 
     \b
     Example:
       realpolitik eval gold --shared ../shared --out scores.json
+      realpolitik eval calibrate --fit
     """
+    if dataset == "calibrate":
+        if gold is not None or text_file is not None:
+            raise click.UsageError("calibrate reads a folder of NAME.txt + NAME.gold.json, not --gold/--text")
+        from .eval.calibration import calibrate
+
+        calibrate(folder, shared=shared, fit=fit, out=out)
+        return
+    if folder is not None or fit:
+        raise click.UsageError("a FOLDER and --fit go with `eval calibrate` only")
     if (gold is None) != (text_file is None):
         raise click.UsageError("--gold and --text go together")
     from . import eval as evaluation

@@ -7,7 +7,7 @@ described in the project's spec (docs/analysis-record.md); `Analysis.from_dict()
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from .about import SCHEMA_ID
@@ -20,6 +20,14 @@ MENTION_KINDS = ("name", "alias", "metonym", "demonym", "label", "description", 
 GPE_ROLES = ("org", "loc", "per")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 TRANSFER_STATUSES = ("delivered", "ordered", "planned", "used", "denied")
+#: where a side of an event or transfer came from when not from its own clause: "context" (the
+#: document around it: an earlier sentence, the headline's actor). None: every side is the clause's.
+SIDE_FROM = ("context",)
+#: The default `--min-confidence` of analyst-grade output (`analyze`, `events`, `transfers` and the
+#: exports): events and arms transfers below it are left out of what is shown; the store keeps every
+#: record. One place; the lead sets the value after calibration (`realpolitik eval calibrate --fit`),
+#: 0.0 keeps everything. Claims and framing carry no confidence and are never filtered.
+ANALYST_MIN_CONFIDENCE = 0.0
 
 
 def text_id(text: str) -> str:
@@ -98,6 +106,8 @@ class Event:
     date: DateRef | None = None
     location: Location | None = None
     confidence: float = 0.5
+    #: "context" when a side (source or target) was filled from the document context, not the clause
+    side_from: str | None = None
     #: later mentions of the same event in the document ("the visit" after "Gantz's visit")
     more_evidence: list[Evidence] = field(default_factory=list)
 
@@ -130,6 +140,8 @@ class ArmsTransfer:
     status: str | None = None
     period: Period | None = None
     confidence: float = 0.5
+    #: "context" when a side (supplier or recipient) was filled from the document context, not the clause
+    side_from: str | None = None
 
 
 @dataclass
@@ -223,6 +235,16 @@ class Analysis:
     framing: list[FramingSpan] = field(default_factory=list)
     slant: list[Slant] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)
+
+    def above(self, min_confidence: float) -> "Analysis":
+        """This analysis without the events and arms transfers whose confidence is below `min_confidence`.
+
+        Claims, framing, actors and weapons carry no confidence and are kept; at 0.0 it is `self`.
+        """
+        if min_confidence <= 0:
+            return self
+        return replace(self, events=[e for e in self.events if e.confidence >= min_confidence],
+                       arms_transfers=[t for t in self.arms_transfers if t.confidence >= min_confidence])
 
     def to_dict(self) -> dict:
         """The `realpolitik.analysis/1` record, JSON-ready."""

@@ -45,3 +45,11 @@ def test_denied_and_guessed_transfers_are_not_register_rows_by_default():
     assert n == 1 and out[0]["Modality"] == "asserted"
     n, out = _read(rows, include_not_happened=True)
     assert n == 3 and {r["Modality"] for r in out} == {"negated", "speculative", "asserted"}
+
+
+def test_rows_below_min_confidence_are_left_out():
+    rows = [_row(confidence=0.3), _row(confidence=0.7, supplier="RUS", supplier_country="RUS",
+                                         recipient="ARM", recipient_country="ARM")]
+    n, out = _read(rows, min_confidence=0.5)
+    assert n == 1 and (out[0]["Supplier"], out[0]["Recipient"]) == ("Russia", "Armenia")
+    assert _read(rows)[0] == 2

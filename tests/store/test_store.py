@@ -260,10 +260,12 @@ def test_migration_2_adds_gpe_role_to_an_older_database(url, a):
     with Store.open(url) as s:  # made at the latest version, then taken back to version 1's shape
         with s.engine.begin() as conn:
             conn.execute(text("ALTER TABLE mentions DROP COLUMN gpe_role"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 2"))
+            conn.execute(text("ALTER TABLE events DROP COLUMN side_from"))
+            conn.execute(text("ALTER TABLE arms_transfers DROP COLUMN side_from"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 2"))
     with Store.open(url, migrate=False) as s:
         assert current_version(s.engine) == 1
-        assert s.migrate() == [2]
+        assert s.migrate() == [2, 3]
         s.save(a)
         assert s.get(a.document.id).to_dict() == a.to_dict()
         with s.engine.connect() as conn:
@@ -282,3 +284,42 @@ def test_postgres_url_without_its_driver_is_a_one_line_error(monkeypatch):
     assert "\n" not in message
     assert "realpolitik[postgres]" in message
     assert "secret" not in message
+
+
+def test_events_and_transfers_keep_side_from(store, a):
+    a.events[0].side_from = "context"
+    a.arms_transfers[0].side_from = "context"
+    store.save(a)
+    back = store.get(a.document.id)
+    assert back.events[0].side_from == "context" and back.arms_transfers[0].side_from == "context"
+    assert all(e.side_from is None for e in back.events[1:])
+    assert back.to_dict() == a.to_dict()
+
+
+def test_migration_3_adds_side_from_to_a_version_2_database(url, a):
+    with Store.open(url) as s:  # made at the latest version, then taken back to version 2's shape
+        with s.engine.begin() as conn:
+            for table in ("events", "arms_transfers"):
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN side_from"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 3"))
+    with Store.open(url, migrate=False) as s:
+        assert current_version(s.engine) == 2
+        assert s.migrate() == [3]
+        a.events[0].side_from = "context"
+        s.save(a)
+        assert s.get(a.document.id).events[0].side_from == "context"
+        with s.engine.connect() as conn:
+            for table in ("events", "arms_transfers"):
+                assert "side_from" in [r[1] for r in conn.execute(text(f"PRAGMA table_info({table})"))]
+
+
+def test_queries_filter_by_min_confidence(store, a):
+    store.save(a)
+    confidences = sorted(e.confidence for e in a.events)
+    cut = confidences[-1]
+    kept = store.events(min_confidence=cut)
+    assert kept and all(r["confidence"] >= cut for r in kept)
+    assert len(store.events(min_confidence=0.0)) == len(a.events) > len(kept)
+    t = a.arms_transfers[0].confidence
+    assert len(store.transfers(min_confidence=t)) == 1
+    assert store.transfers(min_confidence=min(1.0, t + 0.05)) == []

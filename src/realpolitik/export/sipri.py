@@ -46,8 +46,12 @@ def sipri_row(t: dict, country_name) -> dict:
     }
 
 
-def write_sipri_csv(transfers: Iterable[dict], fh: IO[str], *, include_not_happened: bool = False) -> int:
-    """Write transfers as register rows; returns how many rows were written."""
+def write_sipri_csv(transfers: Iterable[dict], fh: IO[str], *, include_not_happened: bool = False,
+                    min_confidence: float = 0.0) -> int:
+    """Write transfers as register rows; returns how many rows were written.
+
+    Rows whose `confidence` is below `min_confidence` are left out (0.0: none is).
+    """
     from ..kb import KnowledgeBase
 
     kb = KnowledgeBase.load()
@@ -61,6 +65,8 @@ def write_sipri_csv(transfers: Iterable[dict], fh: IO[str], *, include_not_happe
     n = 0
     for t in transfers:
         if not include_not_happened and (t.get("modality") in NOT_HAPPENED or t.get("status") == "denied"):
+            continue
+        if min_confidence > 0 and (t.get("confidence") or 0.0) < min_confidence:
             continue
         writer.writerow(sipri_row(t, country_name))
         n += 1

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.tokens import Doc
 
+from ..confidence import calibrate
 from ..records import (Actor, Analysis, ArmsTransfer, Claim, DateRef, Document, Event, Evidence,
                        FramingSpan, Location, Mention, Period, Slant, Stance, Weapon, WeaponMention)
 from .extensions import ACTOR_SPANS, GROUP_SPANS, WEAPON_SPANS
@@ -28,8 +31,8 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     return Analysis(
         document=document,
         actors=list(actors.values()),
-        events=[_event(e, text) for e in doc._.rp_events or []],
-        arms_transfers=[_transfer(t, text) for t in doc._.rp_transfers or []],
+        events=[_calibrated("events", _event(e, text)) for e in doc._.rp_events or []],
+        arms_transfers=[_calibrated("arms_transfers", _transfer(t, text)) for t in doc._.rp_transfers or []],
         claims=[_claim(c, text) for c in doc._.rp_claims or []],
         framing=[FramingSpan(**f) for f in doc._.rp_framing or []],
         slant=[Slant(**s) for s in doc._.rp_slant or []],
@@ -38,6 +41,12 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
                                s._.rp_weapon.get("manufacturer"))
                  for s in doc.spans.get(WEAPON_SPANS, [])],
     )
+
+
+def _calibrated(kind: str, record: Event | ArmsTransfer) -> Event | ArmsTransfer:
+    """The last step: the stage's raw score becomes the calibrated probability (confidence.py)."""
+    record.confidence = calibrate(kind, asdict(record))
+    return record
 
 
 def _ev(text: str, span: tuple[int, int]) -> Evidence:
@@ -53,7 +62,7 @@ def _event(e: dict, text: str) -> Event:
         attributed_to=e.get("attributed_to"),
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
-        confidence=e.get("confidence", 0.5),
+        confidence=e.get("confidence", 0.5), side_from=e.get("side_from"),
         more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])])
 
 
@@ -62,7 +71,8 @@ def _transfer(t: dict, text: str) -> ArmsTransfer:
         id=t["id"], weapon=Weapon(**t["weapon"]), modality=t["modality"], evidence=_ev(text, t["evidence"]),
         supplier=t.get("supplier"), recipient=t.get("recipient"), supplier_country=t.get("supplier_country"),
         recipient_country=t.get("recipient_country"), quantity=t.get("quantity"), status=t.get("status"),
-        period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5))
+        period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5),
+        side_from=t.get("side_from"))
 
 
 def _claim(c: dict, text: str) -> Claim:

@@ -229,12 +229,14 @@ class Store:
 
     def events(self, *, actor: str | None = None, country: str | None = None,
                category: str | None = None, since: str | None = None, until: str | None = None,
-               modality: str | None = None, limit: int | None = DEFAULT_LIMIT) -> list[dict]:
+               modality: str | None = None, min_confidence: float = 0.0,
+               limit: int | None = DEFAULT_LIMIT) -> list[dict]:
         """Events, newest first, with the names of their source and target actors.
 
         `actor` matches the source or target id or name (case-insensitive); `country` either
         side's country; `since`/`until` (YYYY-MM-DD, inclusive) compare the event's date, or the
-        document's published date when the text gives none.
+        document's published date when the text gives none; `min_confidence` keeps events whose
+        confidence is at least that.
         """
         src, tgt = actors.alias("src"), actors.alias("tgt")
         when = func.coalesce(events.c.date_start, documents.c.published)
@@ -259,15 +261,19 @@ class Store:
             query = query.where(when <= until)
         if modality:
             query = query.where(events.c.modality == modality)
+        if min_confidence > 0:
+            query = query.where(events.c.confidence >= min_confidence)
         return [_event_dict(r) for r in self._rows(query)]
 
     def transfers(self, *, supplier: str | None = None, recipient: str | None = None,
                   country: str | None = None, weapon: str | None = None,
-                  modality: str | None = None, limit: int | None = DEFAULT_LIMIT) -> list[dict]:
+                  modality: str | None = None, min_confidence: float = 0.0,
+                  limit: int | None = DEFAULT_LIMIT) -> list[dict]:
         """Arms transfers with the names of supplier and recipient.
 
         `supplier`/`recipient` match the actor id, name or country; `country` either side's
-        country; `weapon` a case-insensitive substring of the weapon's name, family or category.
+        country; `weapon` a case-insensitive substring of the weapon's name, family or category;
+        `min_confidence` keeps transfers whose confidence is at least that.
         """
         sup, rec = actors.alias("sup"), actors.alias("rec")
         t = arms_transfers
@@ -294,6 +300,8 @@ class Store:
                                       for c in (t.c.weapon_name, t.c.family, t.c.category))))
         if modality:
             query = query.where(t.c.modality == modality)
+        if min_confidence > 0:
+            query = query.where(t.c.confidence >= min_confidence)
         return self._rows(query)
 
     def info(self) -> dict:
@@ -408,7 +416,7 @@ def _event_row(doc_id: str, e: Any) -> dict:
             "date_text": date.text if date else None, "date_start": date.start if date else None,
             "date_end": date.end if date else None,
             "location": _json(_plain(e.location)), **_evidence(e.evidence),
-            "confidence": e.confidence}
+            "confidence": e.confidence, "side_from": e.side_from}
 
 
 def _transfer_row(doc_id: str, t: Any) -> dict:
@@ -418,7 +426,8 @@ def _transfer_row(doc_id: str, t: Any) -> dict:
             "weapon_name": w.name, "family": w.family, "category": w.category,
             "manufacturer": w.manufacturer, "quantity": t.quantity, "status": t.status,
             "period_start": p.start if p else None, "period_end": p.end if p else None,
-            "modality": t.modality, **_evidence(t.evidence), "confidence": t.confidence}
+            "modality": t.modality, **_evidence(t.evidence), "confidence": t.confidence,
+            "side_from": t.side_from}
 
 
 def _claim_row(doc_id: str, c: Any) -> dict:

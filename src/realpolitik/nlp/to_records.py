@@ -54,7 +54,16 @@ def _event(e: dict, text: str) -> Event:
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
         confidence=e.get("confidence", 0.5),
-        more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])])
+        more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])],
+        **_side_from(e))
+
+
+def _side_from(e: dict) -> dict:
+    """`side_from` ("context": a side the document, not the sentence, gives; see nlp/context.py),
+    passed on once the Event record has the field (records.py and the JSON schema add it)."""
+    if e.get("side_from") and "side_from" in getattr(Event, "__dataclass_fields__", {}):
+        return {"side_from": e["side_from"]}
+    return {}
 
 
 def _transfer(t: dict, text: str) -> ArmsTransfer:

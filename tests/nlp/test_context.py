@@ -100,3 +100,21 @@ def test_dyads_are_symmetric_and_skip_one_sided_and_cooperative_events():
     pairs = dyads(evs)
     assert set(pairs) == {"AAA", "BBB"}
     assert pairs["AAA"] == {"BBB": ("B", "BBB")} and pairs["BBB"] == {"AAA": ("A", "AAA")}
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Azerbaijan shelled Armenian border posts\n\nYerevan, May 3\n\nThe Armenian defence ministry said on Friday "
+     "that the shelling lasted two hours.", "AZE", "ARM"),
+    ("Armenia shelled Azerbaijani border posts\n\nBaku, May 3\n\nThe Azerbaijani defence ministry said on Friday "
+     "that the shelling lasted two hours.", "ARM", "AZE"),
+])
+def test_a_headline_is_a_sentence_of_its_own(nlp, events, text, src, tgt):
+    doc = nlp(text)
+    assert list(doc.sents)[0].text.strip() == text.split("\n")[0]
+    found = _at(text, events(text), "shelled")
+    assert [(e["source_country"], e["target_country"]) for e in found] == [(src, tgt)]
+
+
+def test_a_hard_wrapped_line_goes_on_in_the_same_sentence(nlp):
+    doc = nlp("The two delegations met in Geneva and\nagreed to meet again next month.")
+    assert len(list(doc.sents)) == 1

@@ -39,6 +39,26 @@ CONFLICT_PLOVER = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
 FILLED_PLOVER = {"ASSAULT", "COERCE", "SANCTION"}
 
 
+class ParagraphSplitter:
+    """`realpolitik_paragraphs_v1`, before the parser: a line break ends a sentence.
+
+    Headlines, sub-headlines and datelines carry no final full stop, and the parser otherwise
+    reads "X fires rockets at north / Airstrike in Lebanon takes out two men / X launched a
+    barrage ..." as one sentence with one root, so the headline's act gets the next paragraph's
+    parties. A line that goes on in lower case is a hard-wrapped sentence, not a new one.
+    """
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text and prev.is_space and not tok.is_space and not tok.is_lower:
+                tok.is_sent_start = True
+        return doc
+
+
 class ContextTagger:
     """`realpolitik_context_v1`: fills doc._.rp_speaker_states."""
 

@@ -118,3 +118,26 @@ def test_a_headline_is_a_sentence_of_its_own(nlp, events, text, src, tgt):
 def test_a_hard_wrapped_line_goes_on_in_the_same_sentence(nlp):
     doc = nlp("The two delegations met in Geneva and\nagreed to meet again next month.")
     assert len(list(doc.sents)) == 1
+
+
+class _Index:
+    """The three look-ups `dyads` makes of an ActorIndex."""
+
+    def __init__(self, info: dict[str, dict]):
+        self.info = info
+
+    def country(self, actor_id):
+        return (self.info.get(actor_id) or {}).get("country")
+
+    def type(self, actor_id):
+        return (self.info.get(actor_id) or {}).get("type")
+
+
+def test_a_place_makes_an_opponent_only_for_a_state_the_document_names_as_a_party():
+    index = _Index({"NOR": {"type": "state", "country": "NOR"}, "SWE": {"type": "state", "country": "SWE"},
+                    "geo:1": {"type": "location", "country": "SWE"}, "geo:2": {"type": "location", "country": "FIN"},
+                    "loc:sea": {"type": "location", "country": None}})
+    evs = [{"plover": "ASSAULT", "source": "NOR", "source_country": "NOR", "target": t,
+            "target_country": index.country(t)} for t in ("geo:1", "geo:2", "loc:sea")]
+    assert dyads(evs, index) == {"NOR": {"SWE": ("geo:1", "SWE")}, "SWE": {"NOR": ("NOR", "NOR")}}
+    assert set(dyads(evs)["NOR"]) == {"SWE", "FIN", "loc:sea"}  # without the index every side counts

@@ -107,9 +107,16 @@ def _side(e: dict, which: str) -> str | None:
     return e.get(f"{which}_country") or e.get(which)
 
 
-def dyads(events: list[dict]) -> dict[str, dict[str, tuple[str, str | None]]]:
-    """side -> {opponent side: (an actor id standing for it, its country)}, from the conflict events whose two
-    sides the text states (every modality: a threatened or denied strike still names opponents)."""
+def dyads(events: list[dict], index: ActorIndex | None = None) -> dict[str, dict[str, tuple[str, str | None]]]:
+    """side -> {opponent side: (an actor id standing for it, its country)}, from the conflict
+    events whose two sides the text states (every modality: a threatened or denied strike still
+    names opponents).
+
+    With `index`, a place makes a side only for a state the document also names as a party (by
+    name, organ, people): "Israel bombed Gaza" in an article about Palestinians pairs Israel with
+    Palestine, but a sea, or a ship's name mistaken for a town, makes no opponent.
+    """
+    parties = _parties(index) if index is not None else None
     out: dict[str, dict[str, tuple[str, str | None]]] = defaultdict(dict)
     for e in events:
         if e.get("plover") not in CONFLICT_PLOVER:
@@ -117,9 +124,23 @@ def dyads(events: list[dict]) -> dict[str, dict[str, tuple[str, str | None]]]:
         a, b = _side(e, "source"), _side(e, "target")
         if a is None or b is None or a == b:
             continue
+        if parties is not None and not (_party(e, "source", index, parties) and _party(e, "target", index, parties)):
+            continue
         out[a].setdefault(b, (e["target"], e.get("target_country")))
         out[b].setdefault(a, (e["source"], e.get("source_country")))
     return out
+
+
+def _parties(index: ActorIndex) -> set[str]:
+    """The states the document names as actors, not only as places."""
+    return {index.country(a) for a, info in index.info.items()
+            if info.get("type") != "location" and index.country(a)}
+
+
+def _party(e: dict, which: str, index: ActorIndex, parties: set[str]) -> bool:
+    if index.type(e.get(which)) != "location":
+        return True
+    return e.get(f"{which}_country") in parties
 
 
 def forces_nouns(kb: KnowledgeBase) -> set[str]:
@@ -165,7 +186,7 @@ def fill_sides(events: list[dict], doc: Doc, index: ActorIndex, forces: set[str]
     forces act, then the known side's opponent in the document (module docstring); an event filled
     into a copy of another one beside it is dropped."""
     own = [_filled(e, "source", o) if (o := _own(e, doc, index, forces)) else e for e in events]
-    pairs = dyads(own)  # an act of the speaker's own forces names opponents as surely as a name
+    pairs = dyads(own, index)  # an act of the speaker's own forces names opponents as surely as a name
     out = []
     for e in own:
         missing = "target" if e.get("target") is None else "source" if e.get("source") is None else None

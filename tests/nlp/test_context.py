@@ -141,3 +141,13 @@ def test_a_place_makes_an_opponent_only_for_a_state_the_document_names_as_a_part
             "target_country": index.country(t)} for t in ("geo:1", "geo:2", "loc:sea")]
     assert dyads(evs, index) == {"NOR": {"SWE": ("geo:1", "SWE")}, "SWE": {"NOR": ("NOR", "NOR")}}
     assert set(dyads(evs)["NOR"]) == {"SWE", "FIN", "loc:sea"}  # without the index every side counts
+
+
+@pytest.mark.parametrize("text,sources,tgt", [
+    ("The strike answered Iranian and Syrian airstrikes on Iraq.", {"IRN", "SYR"}, "IRQ"),
+    ("The strike answered Iraqi and Syrian airstrikes on Iran.", {"IRQ", "SYR"}, "IRN"),
+])
+def test_coordinated_modifiers_of_a_nominal_act_are_each_a_party(events, text, sources, tgt):
+    found = _at(text, events(text), "Syrian airstrikes")
+    assert {e["source_country"] for e in found} == sources
+    assert {e["target_country"] for e in found} == {tgt}

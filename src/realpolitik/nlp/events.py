@@ -347,7 +347,11 @@ class EventCoder:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
             return index.actor_of(subject(comp)) if comp is not None else []
         if role in ("poss", "compound", "amod"):
-            return [index.at(c) for c in tok.children if c.dep_ == role and index.at(c) is not None][:2]
+            # "US and British airstrikes": the parser makes the first of coordinated modifiers an
+            # nmod and the next its conjunct; each names a party of the nominal act
+            deps = {role, "nmod"} if role == "compound" else {role}
+            mods = [m for c in tok.children if c.dep_ in deps for m in (c, *c.conjuncts)]
+            return list(dict.fromkeys(index.at(m) for m in mods if index.at(m) is not None))[:2]
         return []
 
     def _implicit_source(self, tok: Token, index: ActorIndex) -> list[Span]:

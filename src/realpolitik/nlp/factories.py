@@ -36,6 +36,29 @@ def make_modality_tagger(nlp: Language, name: str, kb_dirs: list[str]):
 
 
 @Language.factory(
+    "realpolitik_paragraphs_v1",
+    default_config={"kb_dirs": []},
+    assigns=["token.is_sent_start"],
+)
+def make_paragraph_splitter(nlp: Language, name: str, kb_dirs: list[str]):
+    from .context import ParagraphSplitter
+
+    return ParagraphSplitter(nlp)
+
+
+@Language.factory(
+    "realpolitik_context_v1",
+    default_config={"kb_dirs": []},
+    assigns=["doc._.rp_speaker_states"],
+    requires=["doc.spans", "token._.rp_speaker"],
+)
+def make_context_tagger(nlp: Language, name: str, kb_dirs: list[str]):
+    from .context import ContextTagger
+
+    return ContextTagger(nlp)
+
+
+@Language.factory(
     "realpolitik_events_v1",
     default_config={"kb_dirs": []},
     assigns=["doc._.rp_events"],

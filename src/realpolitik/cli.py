@@ -497,25 +497,48 @@ def kb_lookup(name: str, date: Any, kb_dirs: tuple[str, ...], fmt: str) -> None:
 
 @main.command("eval")
 @click.argument("dataset")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--shared", type=click.Path(exists=True, file_okay=False),
               help="The shared folder holding the data sets (default: ../shared).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="A gold annotation file.")
 @click.option("--text", "text_file", type=click.Path(exists=True, dir_okay=False),
               help="The article the gold file annotates (with --gold).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the scores as JSON here.")
-def eval_cmd(dataset: str, shared: str | None, gold: str | None, text_file: str | None,
-             out: str | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
+@click.option("--docs", metavar="PATTERN", help="news: only the articles whose name matches this glob.")
+@click.option("--min-confidence", type=float, metavar="X", help="news: drop records whose confidence is below X.")
+@click.option("--errors", is_flag=True, help="news: list every missed, wrong, spurious and duplicate record.")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="news: score these analysis records (JSON Lines) instead of running the pipeline.")
+def eval_cmd(dataset: str, folder: str | None, shared: str | None, gold: str | None, text_file: str | None,
+             out: str | None, as_json: bool, docs: str | None, min_confidence: float | None, errors: bool,
+             predictions: str | None) -> None:
     """Score the pipeline on an evaluation data set and print the scores.
+
+    DATASET is seed, plover-gsr, petr2, re3d, ptc, sipri or news. `news` scores a FOLDER of
+    NAME.txt + NAME.gold.json (default: shared/datasets/news_dev, split into dev 01-07 and check 08-10).
 
     \b
     Example:
-      realpolitik eval gold --shared ../shared --out scores.json
+      realpolitik eval seed --shared ../shared --out scores.json
+      realpolitik eval news --docs 'b0[1-7]' --errors
+      realpolitik eval news my-articles/ --min-confidence 0.6 --json
     """
     if (gold is None) != (text_file is None):
         raise click.UsageError("--gold and --text go together")
     from . import eval as evaluation
 
-    evaluation.run(dataset, shared=shared, gold=gold, text=text_file, out=out)
+    options = {}
+    if dataset == "news":
+        options = evaluation.news.options(folder, docs=docs, min_confidence=min_confidence, errors=errors,
+                               predictions=predictions)
+    elif folder or docs or min_confidence is not None or errors or predictions:
+        raise click.UsageError("FOLDER, --docs, --min-confidence, --errors and --predictions are for dataset news")
+    if as_json:
+        options["quiet"] = True
+    result = evaluation.run(dataset, shared=shared, gold=gold, text=text_file, out=out, **options)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -236,6 +236,14 @@ def test_the_cli_scores_a_folder_of_predictions(tmp_path):
     assert bad.exit_code == 2 and "dataset news" in bad.output
 
 
+def test_the_pipeline_analyses_a_folder_once(tmp_path):
+    folder = write_folder(tmp_path / "mine", ["a01", "a02"])
+    result = run("news", folder=folder, quiet=True)
+    assert result["items"] == 2 and result["details"]["missing_predictions"] == []
+    splits = result["details"]["splits"]["all"]
+    assert splits["events"]["required"] == 6 and splits["persons"]["required"] == 2
+
+
 def test_run_refuses_news_options_for_another_dataset():
     with pytest.raises(EvalError, match="of dataset 'news' only"):
         run("ptc", docs="a*")

@@ -162,7 +162,7 @@ def evaluate(shared: Path | None, *, gold: str | Path | None = None, text: Any =
     folder = Path(folder)
     articles = read(folder, docs=docs)[:limit] if limit else read(folder, docs=docs)
     if predictions is None:
-        from .common import predict
+        from ..common import predict
 
         records = predict([a.meta() for a in articles], nlp=nlp)
         missing = [a.name for a, r in zip(articles, records) if r is None]

@@ -531,17 +531,27 @@ def kb_lookup(name: str, date: Any, kb_dirs: tuple[str, ...], fmt: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the scores as JSON here.")
 @click.option("--fit", is_flag=True,
               help="calibrate: fit the confidence mapping on documents 01-07 and write kb/data/calibration.json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
+@click.option("--docs", metavar="PATTERN", help="news: only the articles whose name matches this glob.")
+@click.option("--min-confidence", type=float, metavar="X", help="news: drop records whose confidence is below X.")
+@click.option("--errors", is_flag=True, help="news: list every missed, wrong, spurious and duplicate record.")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="news: score these analysis records (JSON Lines) instead of running the pipeline.")
 def eval_cmd(dataset: str, folder: str | None, shared: str | None, gold: str | None, text_file: str | None,
-             out: str | None, fit: bool) -> None:
+             out: str | None, fit: bool, as_json: bool, docs: str | None, min_confidence: float | None,
+             errors: bool, predictions: str | None) -> None:
     """Score the pipeline on an evaluation data set and print the scores.
 
-    `eval calibrate [FOLDER]` reports how precise records are at each confidence, on a folder of
-    NAME.txt + NAME.gold.json (default: the shared news_dev); with --fit it also refits the
-    calibrated confidence (docs/evaluation.md, "Confidence").
+    DATASET is seed, plover-gsr, petr2, re3d, ptc, sipri, news or calibrate. `news` scores a FOLDER of
+    NAME.txt + NAME.gold.json (default: shared/datasets/news_dev, split into dev 01-07 and check 08-10).
+    `calibrate [FOLDER]` reports how precise records are at each confidence on such a folder; with
+    --fit it also refits the calibrated confidence (docs/evaluation.md, "Confidence").
 
     \b
     Example:
-      realpolitik eval gold --shared ../shared --out scores.json
+      realpolitik eval seed --shared ../shared --out scores.json
+      realpolitik eval news --docs 'b0[1-7]' --errors
+      realpolitik eval news my-articles/ --min-confidence 0.6 --json
       realpolitik eval calibrate --fit
     """
     if dataset == "calibrate":
@@ -551,13 +561,23 @@ def eval_cmd(dataset: str, folder: str | None, shared: str | None, gold: str | N
 
         calibrate(folder, shared=shared, fit=fit, out=out)
         return
-    if folder is not None or fit:
-        raise click.UsageError("a FOLDER and --fit go with `eval calibrate` only")
+    if fit:
+        raise click.UsageError("--fit goes with `eval calibrate` only")
     if (gold is None) != (text_file is None):
         raise click.UsageError("--gold and --text go together")
     from . import eval as evaluation
 
-    evaluation.run(dataset, shared=shared, gold=gold, text=text_file, out=out)
+    options = {}
+    if dataset == "news":
+        options = evaluation.news.options(folder, docs=docs, min_confidence=min_confidence, errors=errors,
+                               predictions=predictions)
+    elif folder or docs or min_confidence is not None or errors or predictions:
+        raise click.UsageError("FOLDER, --docs, --min-confidence, --errors and --predictions are for dataset news")
+    if as_json:
+        options["quiet"] = True
+    result = evaluation.run(dataset, shared=shared, gold=gold, text=text_file, out=out, **options)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
 
 
 if __name__ == "__main__":  # pragma: no cover

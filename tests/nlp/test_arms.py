@@ -73,7 +73,7 @@ def test_quantity(analyse, text, supplier, recipient, quantity):
 
 
 @pytest.mark.parametrize("text, supplier, recipient, start, end", [
-    ("Azerbaijan has purchased Israeli drones since 2015.", "ISR", "AZE", "2015", None),
+    ("Georgia has purchased Turkish drones since 2019.", "TUR", "GEO", "2019", None),
     ("Armenia has bought Indian weapons since 2020.", "IND", "ARM", "2020", None),
     ("Between 2010 and 2020, Israel sold Spike missiles to Azerbaijan.", "ISR", "AZE", "2010", "2020"),
 ])
@@ -83,10 +83,10 @@ def test_period(analyse, text, supplier, recipient, start, end):
 
 
 @pytest.mark.parametrize("text, supplier, recipient", [
-    ("Azerbaijan has purchased Israeli drones since 2015.", "ISR", "AZE"),
+    ("Georgia has purchased Turkish drones since 2019.", "TUR", "GEO"),
     pytest.param("Israeli Harop drones were delivered to Azerbaijan in 2016.", "ISR", "AZE",
                  id="origin-adjective-passive"),
-    pytest.param("Azerbaijan has used Israeli drones since 2015.", "ISR", "AZE",
+    pytest.param("Georgia has used Turkish drones since 2019.", "TUR", "GEO",
                  id="origin-adjective-use",
                  marks=xfail("'X has used Israeli drones': no transfer at all (a 'used' status "
                              "exists in the spec, and the origin adjective names the supplier)")),

@@ -323,7 +323,7 @@ def test_loaded_phrase_about_a_thing_stays_loaded_language(analyse):
 
 
 @pytest.mark.parametrize("text, phrase, technique", [
-    ("The locals blamed the incompetent, clueless authorities for the flood.", "incompetent, clueless authorities",
+    ("The farmers blamed the reckless, incompetent ministers for the drought.", "reckless, incompetent ministers",
      "name_calling"),
     ("The paper ran another smear piece about the candidate.", "smear piece", "loaded_language"),
 ])

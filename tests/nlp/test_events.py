@@ -347,8 +347,8 @@ def test_arguments(analyse, text, plover, src, tgt):
 
 
 def test_reduced_passive_noun_is_never_the_agent(analyse):
-    record = analyse("There were ten Russian soldiers killed in the fighting.")
-    assert not _find(record, "ASSAULT", "RUS"), _show(record)
+    record = analyse("Officials counted twelve Turkish border guards killed in the clashes.")
+    assert not _find(record, "ASSAULT", "TUR"), _show(record)
 
 
 def test_coordinated_modifiers_are_two_actors(analyse):
@@ -383,7 +383,7 @@ def test_only_the_stated_side_refuses(analyse):
 @pytest.mark.parametrize("text, plover, src, tgt", [
     pytest.param("President Mbemba visited Kinshasa's main hospital after the floods.", "CONSULT",
                  "COD", None, id="one-country-in-sentence"),
-    pytest.param("President Kiprono threatened to ban Kenyan opposition rallies.", "THREATEN", "KEN", None,
+    pytest.param("Chairman Okafor threatened to shut down Nigerian opposition newspapers.", "THREATEN", "NGA", None,
                  id="demonym-in-sentence"),
 ])
 def test_unplaced_person_takes_the_sentences_only_country(analyse, text, plover, src, tgt):
@@ -398,11 +398,11 @@ def test_unplaced_person_gets_no_guess_between_two_countries(analyse):
 
 
 @pytest.mark.parametrize("text, plover, intent, src, tgt", [
-    pytest.param("Syria is willing to withdraw its troops from Lebanon.", "RETREAT", "AGREE", "SYR", "LBN",
+    pytest.param("Ethiopia is willing to withdraw its forces from Somalia.", "RETREAT", "AGREE", "ETH", "SOM",
                  id="willing-to"),
     pytest.param("Turkey is prepared to lift the embargo on Armenia.", "CONCEDE", "AGREE", "TUR", "ARM",
                  id="prepared-to"),
-    pytest.param("Iran said it would allow inspectors into Iraq.", None, "AGREE", "IRN", None,
+    pytest.param("North Korea said it would allow observers into the reactor site.", None, "AGREE", "PRK", None,
                  id="said-it-would"),
     pytest.param("China wants to attack Taiwan.", "ASSAULT", "THREATEN", "CHN", "TWN", id="wants-to"),
 ])
@@ -428,14 +428,14 @@ def test_an_unreal_act_under_another_event_is_its_content(analyse, text, governi
 
 @pytest.mark.parametrize("text, plover, present", [
     pytest.param("Russia launched an offensive against Ukraine.", "ASSAULT", True, id="launch-offensive"),
-    pytest.param("Qatar launched a mediation effort between Iran and Iraq.", "ASSAULT", False,
+    pytest.param("Norway launched a new round of mediation between Sudan and Chad.", "ASSAULT", False,
                  id="launch-not-an-attack"),
     pytest.param("India and Pakistan signed a ceasefire agreement.", "SUPPORT", True, id="sign-agreement"),
     pytest.param("The Georgian president signed a decree on Monday.", "SUPPORT", False, id="sign-decree"),
     pytest.param("Armenia accused Azerbaijan of violating the ceasefire.", "ACCUSE", True, id="violate-truce"),
     pytest.param("Syrian refugees sought asylum in Germany.", "REQUEST", True, id="seek-asylum"),
     pytest.param("Iran sought talks with the European Union.", "REQUEST", True, id="seek-talks"),
-    pytest.param("Brazil and Chile are seeking to deepen their partnership.", "REQUEST", False, id="seek-to"),
+    pytest.param("Vietnam and the Philippines are seeking to widen their cooperation.", "REQUEST", False, id="seek-to"),
 ])
 def test_frames_that_need_their_object(analyse, text, plover, present):
     """'launch', 'sign', 'violate', 'seek' code an event only with the object their row names."""
@@ -460,15 +460,15 @@ def test_nominal_events_under_light_verbs(analyse, text, plover, src, tgt):
 @pytest.mark.parametrize("text, plover, src, tgt", [
     pytest.param("Rescue helicopters evacuated injured villagers from the Afghan town of Ghazni.", "AID", None, "AFG",
                  id="evacuate"),
-    pytest.param("North Korean hackers tried to hack into South Korean government computers.", "COERCE", "PRK",
+    pytest.param("Russian hackers tried to hack into the servers of the German parliament.", "COERCE", "RUS",
                  None, id="hack"),
-    pytest.param("Russia has strengthened its forces in Belarus.", "MOBILIZE", "RUS", "BLR", id="strengthen-forces"),
+    pytest.param("Turkey has strengthened its forces in Syria.", "MOBILIZE", "TUR", "SYR", id="strengthen-forces"),
     pytest.param("Ukrainian troops recaptured the Russian-held town of Lyman.", "ASSAULT", "UKR", None,
                  id="recapture"),
     pytest.param("Turkey ended its mediation between Russia and Ukraine.", "SANCTION", "TUR", None,
                  id="end-mediation"),
     pytest.param("The United States reduced its aid to Egypt.", "SANCTION", "USA", "EGY", id="reduce-aid"),
-    pytest.param("Opposition parties in Nepal organized a general strike.", "PROTEST", "NPL", None,
+    pytest.param("Trade unions in Bolivia organized a nationwide strike.", "PROTEST", "BOL", None,
                  id="organize-strike"),
 ])
 def test_lexicon_rows(analyse, text, plover, src, tgt):
@@ -498,9 +498,9 @@ def test_predicate_rows_have_no_stray_columns():
 
 def test_compound_actors_each_act_on_the_place(analyse):
     """'US and British activists protested in Beijing': both protest, neither at the other."""
-    record = analyse("American and British activists staged a protest in Beijing.")
+    record = analyse("French and German students staged a protest in Tehran.")
     got = {(e["source_country"], e["target_country"]) for e in _find(record, "PROTEST")}
-    assert got == {("USA", "CHN"), ("GBR", "CHN")}, _show(record)
+    assert got == {("FRA", "IRN"), ("DEU", "IRN")}, _show(record)
 
 
 def test_a_refusal_replaces_the_act_refused(analyse):
@@ -510,7 +510,7 @@ def test_a_refusal_replaces_the_act_refused(analyse):
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("Georgian officials received assurances from the European Union.", "AGREE", None, "GEO",
+    pytest.param("Moldovan ministers received assurances from the United Nations.", "AGREE", None, "MDA",
                  id="receive-assurances"),
     pytest.param("The Indian prime minister attended a summit in Indonesia.", "CONSULT", "IND", "IDN",
                  id="attend-summit"),
@@ -555,8 +555,8 @@ def test_refused_permission_is_a_rejection(analyse):
 
 
 def test_an_act_held_over_another_party_is_a_threat(analyse):
-    record = analyse("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
-    assert _find(record, "THREATEN", "NGA", "TCD"), _show(record)
+    record = analyse("Kenya declared that it will withdraw its soldiers from Somalia unless Somalia pays their salaries.")
+    assert _find(record, "THREATEN", "KEN", "SOM"), _show(record)
     assert all(e["modality"] != "asserted" for e in _find(record, "RETREAT")), _show(record)
 
 
@@ -567,9 +567,9 @@ def test_a_conditional_offer_is_not_a_threat(analyse):
 
 def test_obligation_under_a_reporting_verb_is_a_demand(analyse):
     """'X said Y must be ready to act': the speaker demands it of Y, through 'be ready to'."""
-    record = analyse("Jordan said France must be ready to mediate between Algeria and Morocco.")
-    assert _find(record, "REQUEST", "JOR", "FRA"), _show(record)
-    assert _find(record, "CONSULT", "FRA"), _show(record)
+    record = analyse("Egypt said Germany must be ready to negotiate with Sudan.")
+    assert _find(record, "REQUEST", "EGY", "DEU"), _show(record)
+    assert _find(record, "CONSULT", "DEU"), _show(record)
 
 
 def test_a_vow_of_conflict_is_a_threat(analyse):
@@ -590,7 +590,7 @@ def test_troops_contributed_are_military_aid(analyse):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Qatar pledged to expel the exiled leaders.", id="pledged-to"),
+    pytest.param("Kuwait pledged to deport the foreign fighters.", id="pledged-to"),
     pytest.param("Turkey offered to mediate between Russia and Ukraine.", id="offered-to"),
 ])
 def test_the_pledge_itself_happened(analyse, text):
@@ -604,8 +604,8 @@ def test_the_pledge_itself_happened(analyse, text):
 
 
 def test_a_protest_with_no_stated_target_is_aimed_at_the_protesters_state(analyse):
-    record = analyse("Egyptian demonstrators rioted after Friday prayers.")
-    assert _find(record, "PROTEST", "EGY", "EGY"), _show(record)
+    record = analyse("Tunisian protesters rioted after the football match.")
+    assert _find(record, "PROTEST", "TUN", "TUN"), _show(record)
     # a state protesting names its own target or none; it is never its own target
     record = analyse("Turkey protested on Monday.")
     assert not _find(record, "PROTEST", "TUR", "TUR"), _show(record)
@@ -639,11 +639,11 @@ def test_a_demonym_is_not_a_place(analyse):
 
 
 @pytest.mark.parametrize("text, plover, cameo", [
-    pytest.param("Turkey imposed a curfew in Diyarbakir.", "COERCE", "1723", id="impose-curfew"),
-    pytest.param("Israel reimposed the blockade on Gaza.", "COERCE", "191", id="reimpose-blockade"),
+    pytest.param("Peru imposed a nightly curfew in Arequipa.", "COERCE", "1723", id="impose-curfew"),
+    pytest.param("Saudi Arabia reimposed the blockade on Qatar.", "COERCE", "191", id="reimpose-blockade"),
     pytest.param("Israel lifted the blockade on Gaza.", "RETREAT", "0872", id="lift-blockade"),
     pytest.param("Armenia lifted the state of emergency.", "CONCEDE", "0814", id="lift-emergency"),
-    pytest.param("The Latvian court cancelled the restrictions on Russian broadcasts.", "CONCEDE", "081",
+    pytest.param("The Estonian parliament cancelled the restrictions on Russian-language schools.", "CONCEDE", "081",
                  id="cancel-restrictions"),
     pytest.param("Hezbollah declared a ceasefire with Israel.", "RETREAT", "0871", id="declare-ceasefire"),
     pytest.param("The United States imposed sanctions on Iran.", "SANCTION", "163", id="impose-sanctions"),
@@ -679,16 +679,16 @@ def test_a_second_word_for_the_same_event_adds_no_half_event(analyse):
 
 def test_a_date_is_not_a_frame_particle(analyse):
     """'agreed on Saturday to provide aid to X': 'on Saturday' does not make it 'agree on'."""
-    record = analyse("Japan agreed on Saturday to provide aid to Nepal.")
-    assert _find(record, "AGREE", "JPN", "NPL"), _show(record)
+    record = analyse("Norway agreed on Thursday to give humanitarian aid to Yemen.")
+    assert _find(record, "AGREE", "NOR", "YEM"), _show(record)
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("NATO tightened the naval blockade of Serbia.", "COERCE", "IGO", "SRB", id="blockade-of-is-patient"),
+    pytest.param("NATO tightened the air blockade of Libya.", "COERCE", "IGO", "LBY", id="blockade-of-is-patient"),
     pytest.param("Greece lodged a formal protest with Turkey.", "ACCUSE", "GRC", "TUR", id="protest-with"),
-    pytest.param("Benin refused admittance to Ghanaian migrants.", "REJECT", "BEN", "GHA", id="refuse-to"),
-    pytest.param("Britain mobilized reservists for a war against Iraq.", "MOBILIZE", "GBR", "IRQ", id="mobilize-for"),
-    pytest.param("A German minister cancelled a scheduled visit to Mali.", "REJECT", "DEU", "MLI", id="cancel-visit"),
+    pytest.param("Hungary refused entry to Serbian refugees.", "REJECT", "HUN", "SRB", id="refuse-to"),
+    pytest.param("Greece mobilized thousands of conscripts for a conflict against Turkey.", "MOBILIZE", "GRC", "TUR", id="mobilize-for"),
+    pytest.param("An Italian minister cancelled her official visit to Tunisia.", "REJECT", "ITA", "TUN", id="cancel-visit"),
 ])
 def test_frame_roles(analyse, text, plover, src, tgt):
     record = analyse(text)
@@ -714,9 +714,9 @@ def test_more_argument_paths(analyse, text, plover, src, tgt):
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("The Israeli prime minister agreed to American mediation.", "AGREE", "ISR", "USA", id="agree-to-noun"),
-    pytest.param("The Turkish government refused to commit to any assistance to the US-led coalition.", "REJECT",
-                 "TUR", "USA", id="refuse-deep-complement"),
+    pytest.param("The Colombian president agreed to Cuban mediation.", "AGREE", "COL", "CUB", id="agree-to-noun"),
+    pytest.param("The Brazilian government refused to commit to any help for the French-led mission.", "REJECT",
+                 "BRA", "FRA", id="refuse-deep-complement"),
 ])
 def test_complement_targets(analyse, text, plover, src, tgt):
     record = analyse(text)
@@ -743,17 +743,17 @@ def test_a_summit_on_a_country_names_it(analyse):
 
 
 def test_conjoined_nominals_share_the_light_verb(analyse):
-    record = analyse("Canada announced an embargo and a travel ban on Russian officials.")
-    assert all(e["source_country"] == "CAN" for e in record["events"]) and record["events"], _show(record)
+    record = analyse("Australia announced an arms embargo and a visa ban on Burmese generals.")
+    assert all(e["source_country"] == "AUS" for e in record["events"]) and record["events"], _show(record)
 
 
 @pytest.mark.parametrize("text, plover, cameo", [
-    pytest.param("The Mozambican government accepted the demands of the rebels.", "CONCEDE", "083", id="accept-demands"),
+    pytest.param("The Nepali government accepted the demands of the striking teachers.", "CONCEDE", "083", id="accept-demands"),
     pytest.param("The Kenyan government accepted the mediation offer.", "AGREE", "030", id="accept-plain"),
     pytest.param("Pakistan allowed the opposition to hold a rally in Lahore.", "CONCEDE", "081", id="allow-rally"),
     pytest.param("Iran allowed inspectors into the plant.", "RETREAT", "086", id="allow-inspectors"),
-    pytest.param("The IAEA sent inspectors to Iran.", "ACCUSE", "090", id="send-inspectors"),
-    pytest.param("Sudan shortened the curfew in Khartoum.", "CONCEDE", "0813", id="shorten-curfew"),
+    pytest.param("The United Nations sent its inspectors to Iraq.", "ACCUSE", "090", id="send-inspectors"),
+    pytest.param("Chile shortened the night curfew in Santiago.", "CONCEDE", "0813", id="shorten-curfew"),
 ])
 def test_more_object_rows(analyse, text, plover, cameo):
     record = analyse(text)
@@ -770,16 +770,16 @@ def test_an_apposition_names_an_unplaced_persons_side(analyse):
     record = analyse("Ivan Petrovsky, the UN envoy, met Georgian officials in Tbilisi.")
     assert _find(record, "CONSULT", None, "GEO"), _show(record)
     assert not _find(record, "CONSULT", "GEO", "GEO"), _show(record)
-    record = analyse("Amir Saadi, Algeria's leading human rights activist, began a hunger strike.")
-    assert _find(record, "PROTEST", "DZA"), _show(record)
+    record = analyse("Nadia Rahimi, Morocco's most prominent union leader, began a hunger strike.")
+    assert _find(record, "PROTEST", "MAR"), _show(record)
 
 
 def test_a_mediation_effort_between_two_parties(analyse):
     """'Qatar launched a mediation effort between X and Y': the generic head carries the event and
     its 'between'; the mediator is the source, the parties the targets."""
-    record = analyse("Qatar launched a mediation effort between Iran and Saudi Arabia.")
+    record = analyse("Kenya has launched a fresh mediation effort between Ethiopia and Eritrea.")
     got = {(e["source_country"], e["target_country"]) for e in _find(record, "CONSULT")}
-    assert got == {("QAT", "IRN"), ("QAT", "SAU")}, _show(record)
+    assert got == {("KEN", "ETH"), ("KEN", "ERI")}, _show(record)
     # a modifier of a thing is no event: attack helicopters are not an attack
     assert not _find(analyse("Russia sent attack helicopters to Syria."), "ASSAULT")
 
@@ -860,8 +860,8 @@ def test_examining_sites_and_evidence_against(analyse):
     record = analyse("The inspectors examined the reactor in Syria.")
     assert _find(record, "ACCUSE", None, "SYR"), _show(record)
     assert not _find(analyse("Japan examined the options for Korea."), "ACCUSE")
-    assert _find(analyse("Iraq presented evidence against Iran."), "ACCUSE", "IRQ", "IRN")
-    assert _find(analyse("Evidence against Iran was presented by Iraq."), "ACCUSE", "IRQ", "IRN")
+    assert _find(analyse("Colombia presented new evidence against Venezuela."), "ACCUSE", "COL", "VEN")
+    assert _find(analyse("New evidence against Venezuela was presented by Colombia."), "ACCUSE", "COL", "VEN")
 
 
 def test_conjoined_parties_seeking_to_deepen_ties_each_state_the_intent(analyse):

@@ -13,35 +13,45 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import petr2, plover_gsr, ptc, re3d, seed, sipri
+from . import news, petr2, plover_gsr, ptc, re3d, seed, sipri
 from .common import EvalError, find_shared
 
 __all__ = ["DATASETS", "EvalError", "find_shared", "print_table", "run", "run_all"]
 
-DATASETS = {m.NAME: m for m in (seed, plover_gsr, petr2, re3d, ptc, sipri)}
+DATASETS = {m.NAME: m for m in (seed, plover_gsr, petr2, re3d, ptc, sipri, news)}
 
 
 def run(dataset: str, *, shared: str | Path | None = None, gold: str | Path | None = None,
         text: str | Path | None = None, out: str | Path | None = None, limit: int | None = None,
-        nlp: Any = None, quiet: bool = False) -> dict:
+        nlp: Any = None, quiet: bool = False, **options: Any) -> dict:
     """Evaluate one dataset; print its table (unless `quiet`) and write JSON to `out` when given.
 
     `gold`/`text` score a gold file in the seed-gold format (dataset "seed"); `limit` takes the
     first N items; `nlp` is a loaded pipeline to reuse (default: realpolitik's own, loaded once).
+    `options` go to the dataset's own `evaluate` (news: `folder`, `docs`, `min_confidence`, `errors`,
+    `predictions`).
     """
+    options = {k: v for k, v in options.items() if v is not None and v is not False}
     module = DATASETS.get(dataset)
     if module is None:
         raise EvalError(f"unknown dataset {dataset!r}; choose from {', '.join(DATASETS)}")
     if gold is not None and module is not seed:
         raise EvalError("a gold file is scored with the seed-gold rules: use dataset 'seed'")
-    root = find_shared(shared)
+    if options and module is not news:
+        raise EvalError(f"{', '.join(sorted(options))}: options of dataset 'news' only")
+    if module is news and options.get("folder") is not None:
+        root = find_shared(shared) if shared is not None else None  # a user's folder needs no shared/
+    else:
+        root = find_shared(shared)
     started = time.perf_counter()
-    result = module.evaluate(root, gold=gold, text=text, nlp=nlp, limit=limit)
+    result = module.evaluate(root, gold=gold, text=text, nlp=nlp, limit=limit, **options)
     result["seconds"] = round(time.perf_counter() - started, 2)
     if limit:
         result["limit"] = limit
     if not quiet:
         print_table(result)
+        for line in news.error_lines(result):
+            print(line)
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
@@ -60,6 +70,8 @@ def run_all(*, shared: str | Path | None = None, limits: dict[str, int | None] |
 
 
 def _fmt(value: Any) -> str:
+    if value is None:  # a precision with nothing predicted, a recall with nothing required
+        return "n/a"
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)

@@ -28,6 +28,12 @@ GATE: dict[str, dict[str, Any]] = {
     # first 40 alone moved differently from the rest more than once
     "ptc": {"limit": None, "metrics": {"name_calling+loaded_language.f1": "min", "overall.f1": "min"}},
     "sipri": {"limit": None, "metrics": {"resolved_share": "min", "category_share": "min"}},
+    # all 30 news_dev articles (dev and check together); violations must reach 0: the ceiling pins
+    # today's count until the modality work brings it there
+    "news": {"limit": None, "metrics": {
+        **{f"all.{kind}.{rate}": "min" for kind in ("events", "arms_transfers", "claims", "framing", "persons")
+           for rate in ("precision", "recall")},
+        "all.modality_violations": "max"}},
 }
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "tests" / "eval" / "floors.json"
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
 from . import dates
-from .args import ActorIndex, child, prep_object, subject
+from .args import ActorIndex, child, prep_object, subject, transfer_sides
 from .extensions import WEAPON_SPANS
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -24,6 +24,11 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "hundred": 100}
 _CALIBRE = re.compile(r"(\d{2,3})\s?mm\b", re.I)
 _SHIP_PREFIXES = {"HMS", "USS", "FS", "INS", "HMAS", "HMCS", "HNLMS", "ITS", "TCG", "KRI", "BNS", "PNS", "ROKS", "JS"}
+#: participles that name where or by whom a weapon was made ("X-made", "built by Y")
+_MAKE_VERBS = {"make", "build", "manufacture", "produce", "design", "develop"}
+#: subjects of a sentence that goes on describing the weapon just named
+_DESCRIBING_SUBJECTS = {"calibre", "caliber", "model", "type", "variant", "version", "it", "they", "these",
+                        "this", "which"}
 _STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
 
 
@@ -45,6 +50,9 @@ class ArmsExtractor:
         self.generic.add("GENERIC", list(nlp.tokenizer.pipe(self.generic_rows)))
         self.families = {w.family for w in kb.weapons.values() if w.family}
         self.frames: dict[tuple[str, str], dict] = {(r["lemma"], r["pos"]): r for r in kb.table("arms_frames")}
+        #: words that make a supply a plan or an order, not a delivery: "approved the delivery of",
+        #: "the decision to supply" (`kb/data/arms_status.tsv`)
+        self.status_words: dict[str, str] = {r["lemma"]: r["status"] for r in kb.table("arms_status")}
 
     # ---------------------------------------------------------------- weapons
     def weapons(self, doc: Doc) -> list[Span]:
@@ -104,6 +112,8 @@ class ArmsExtractor:
         for span in spans:
             frame_tok, frame = self._frame(span.root)
             if frame is None:
+                frame_tok, frame = self._possession(span, index)
+            if frame is None:
                 continue
             if frame["direction"] == "user":
                 used_events.extend(self._use(span, frame_tok, index, transfers))
@@ -112,6 +122,7 @@ class ArmsExtractor:
             if t is not None:
                 transfers.append(t)
         self._makers_from_next_sentence(doc, index, transfers)
+        self._sides_from_context(doc, index, transfers)
         aid_keys = set()
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
@@ -140,9 +151,16 @@ class ArmsExtractor:
         w = dict(span._.rp_weapon)
         w.pop("priority", None)
         made_in = w.pop("origin", None)  # the weapon's country of origin, from the knowledge base
-        origin = self._origin(span, index)
+        origin, origin_maker = self._origin(span, index)
+        giver_tok, taker_tok = transfer_sides(frame_tok, frame["direction"])
+        if taker_tok is not None and span.root.i in {t.i for t in taker_tok.subtree}:
+            # "gave support to the resistance fighters": a word in the taker's slot is who gets,
+            # never what is given
+            return None
         agent = self._agent(frame_tok, index)
-        source_prep = _from_object(frame_tok)
+        source_prep = giver_tok if frame["direction"] == "recipient" or frame_tok.pos_ != "NOUN" else None
+        source_prep = source_prep if source_prep is not None and source_prep.lower_ not in ("which", "that") \
+            else _from_object(frame_tok)
         if source_prep is None and frame_tok.pos_ == "NOUN":
             # "a contract for 26 Rafale with France": the counterpart of a deal
             source_prep = prep_object(frame_tok, "with", search_dobj=False)
@@ -162,10 +180,17 @@ class ArmsExtractor:
                 main = index.actor_of(subject(span.sent.root))
                 recipient = main[0] if main else None
         else:
+            if agent is None and frame_tok.pos_ == "NOUN":
+                # "the delivery of weapons from X to Y": the noun's "from" or "by" names the giver
+                found = index.actor_of(giver_tok)
+                agent = found[0] if found else None
+            if agent is not None and index.type(agent._.rp_actor) == "company" and maker is None:
+                maker = agent
             supplier = agent or origin
-            to = prep_object(frame_tok, "to") or child(frame_tok, "dative")
-            found = index.actor_of(to)
+            found = index.actor_of(taker_tok)
             recipient = found[0] if found else None
+        if maker is None and origin_maker is not None:
+            maker = origin_maker
         if maker is not None:
             w["manufacturer"] = index.info[maker._.rp_actor]["name"]
         sup_id = supplier._.rp_actor if supplier is not None else None
@@ -177,6 +202,8 @@ class ArmsExtractor:
             sup_c, origin_only = made_in, True
         if sup_id is None and rec_id is None:
             return None
+        if frame.get("possession") and (sup_c is None or rec_id is None):
+            return None  # "Pakistan's jets": only a weapon of stated foreign make is a transfer
         if sup_c is not None and sup_c == rec_c:
             # a state does not sell to itself: the parse attached the clause to the wrong noun
             main = subject(span.sent.root)
@@ -191,10 +218,11 @@ class ArmsExtractor:
         return {
             "supplier": sup_id, "recipient": rec_id, "supplier_country": sup_c, "recipient_country": rec_c,
             "weapon": w, "quantity": _quantity(span),
-            "status": _STATUS_BY_MODALITY.get(modality, frame["status"]),
+            "status": _STATUS_BY_MODALITY.get(modality) or self._status(frame_tok) or frame["status"],
             "period": _period(frame_tok, doc), "date": dates.of_word(frame_tok, doc), "modality": modality,
             "evidence": (start, end),
-            "confidence": 0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55,
+            "confidence": round((0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55)
+            - (0.2 if frame.get("possession") else 0.0), 2),
         }
 
     def _agent(self, frame_tok: Token, index: ActorIndex) -> Span | None:
@@ -218,13 +246,73 @@ class ArmsExtractor:
         return found[0] if found else None
 
     @staticmethod
-    def _origin(span: Span, index: ActorIndex) -> Span | None:
-        """"Israeli drones": a demonym or state modifying the weapon gives its origin."""
+    def _origin(span: Span, index: ActorIndex) -> tuple[Span | None, Span | None]:
+        """(origin state, maker company) a weapon's own modifiers give: "Israeli drones",
+        "Chinese-made jets", "jets made in China", "aircraft made by Lockheed Martin"."""
+        state = maker = None
         for c in span.root.children:
             if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
                 s = index.at(c)
                 if index.type(s._.rp_actor) == "state":
-                    return s
+                    state = state or s
+            if c.lemma_.lower() in _MAKE_VERBS and c.dep_ in ("amod", "acl", "compound", "nmod"):
+                # "Chinese-made" (the demonym hangs on "made"), "made in China", "made by X"
+                below = [g for g in c.children if g.dep_ in ("npadvmod", "amod", "compound", "nmod", "advmod")]
+                below += [p for g in c.children if g.dep_ in ("prep", "agent") and g.lower_ in ("in", "by")
+                          for p in g.children if p.dep_ == "pobj"]
+                for g in below:
+                    s = index.at(g)
+                    if s is None:
+                        continue
+                    if index.type(s._.rp_actor) == "state":
+                        state = state or s
+                    elif index.type(s._.rp_actor) == "company":
+                        maker = maker or s
+        if span.start >= 2 and span.doc[span.start - 1].lower_ in _MAKE_VERBS | {"made", "built"} and \
+                span.doc[span.start - 2].text == "-" and span.start >= 3:
+            s = index.at(span.doc[span.start - 3])  # "Chinese-made J-10": a flat parse of the compound
+            if s is not None and index.type(s._.rp_actor) == "state":
+                state = state or s
+        return state, maker
+
+    def _sides_from_context(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
+        """A supply clause that names one side ("Germany approved the delivery of a Patriot system")
+        takes the other from the nearest state party of the story, with a lowered confidence and
+        `side_from: "context"` saying so."""
+        for t in transfers:
+            if t["status"] == "used" or (t["supplier"] is None) == (t["recipient"] is None):
+                continue
+            missing = "recipient" if t["recipient"] is None else "supplier"
+            known = t["supplier_country"] if missing == "recipient" else t["recipient_country"]
+            if known is None:
+                continue
+            found = _context_side(doc, index, t, known)
+            if found is None:
+                continue
+            t[missing], t[f"{missing}_country"] = found._.rp_actor, index.country(found._.rp_actor)
+            t["side_from"] = "context"
+            t["confidence"] = min(t["confidence"], 0.4)
+
+    def _possession(self, span: Span, index: ActorIndex) -> tuple[Token | None, dict | None]:
+        """"Pakistan's F-16 aircraft", "Pakistan's Chinese-made jets": a state's weapon of foreign
+        make is one it received (SIPRI counts weapons in service); the maker's country supplies."""
+        owner = child(span.root, "poss")
+        if owner is None or not index.actor_of(owner):
+            return None, None
+        return span.root, {"direction": "recipient", "status": "delivered", "possession": True}
+
+    def _status(self, frame_tok: Token) -> str | None:
+        """"approved the delivery of", "the decision to supply", "agreed to sell": the status a
+        governing word gives the supply (planned or ordered), up to three steps above the frame."""
+        node = frame_tok
+        for _ in range(3):
+            if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "ccomp", "pcomp", "nsubjpass") \
+                    or node.head.i == node.i:
+                return None
+            node = node.head
+            status = self.status_words.get(node.lemma_.lower())
+            if status:
+                return status
         return None
 
     def _use(self, span: Span, frame_tok: Token, index: ActorIndex, transfers: list[dict]) -> list[dict]:
@@ -254,15 +342,28 @@ class ArmsExtractor:
                  "trigger": frame_tok.i}]
 
     def _makers_from_next_sentence(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
-        """"... received mortars. Caliber 120 mm is from the X company": the maker of the last weapon."""
+        """"... received mortars. The 120 mm calibre is from the X company": a sentence that only
+        describes the weapon just named (its subject is a calibre, a model or type word, or a
+        pronoun, and "from"/"by" on its main verb names a company) gives that weapon's maker.
+
+        A sentence that merely names a company ("Officials from Boeing visited Paris") says
+        nothing about the weapon before it."""
         for sent in doc.sents:
-            companies = [index.at(t) for t in sent if index.at(t) is not None
-                         and index.type(index.at(t)._.rp_actor) == "company"]
-            if not companies or any(s.start >= sent.start and s.end <= sent.end for s in doc.spans[WEAPON_SPANS]):
+            if any(s.start >= sent.start and s.end <= sent.end for s in doc.spans[WEAPON_SPANS]):
+                continue
+            subj = child(sent.root, "nsubj", "nsubjpass")
+            if subj is None or not (_CALIBRE.search(doc[subj.left_edge.i:subj.right_edge.i + 1].text)
+                                   or subj.lemma_.lower() in _DESCRIBING_SUBJECTS):
+                continue
+            company_tok = prep_object(sent.root, "from", search_dobj=False) or \
+                prep_object(sent.root, "by", search_dobj=False)
+            companies = [s for s in index.actor_of(company_tok) if index.type(s._.rp_actor) == "company"] \
+                or [s for s in index.actors_in(company_tok) if index.type(s._.rp_actor) == "company"]
+            if not companies:
                 continue
             before = [t for t in transfers if t["evidence"][1] <= sent.start_char and not t["weapon"].get("manufacturer")]
-            if not before or not any(tok.lower_ == "from" for tok in sent):
-                continue
+            if not before or before[-1]["evidence"][1] < doc[max(sent.start - 1, 0)].sent.start_char:
+                continue  # only the weapon of the sentence just before
             t = before[-1]
             company = index.info[companies[0]._.rp_actor]
             t["weapon"]["manufacturer"] = company["name"]
@@ -271,6 +372,27 @@ class ArmsExtractor:
             calibre = _CALIBRE.search(sent.text)
             if calibre and t["weapon"].get("category"):
                 t["weapon"]["name"] = f"{calibre.group(1)} mm {t['weapon']['category']}"
+
+
+def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Span | None:
+    """The nearest state party of the same supply story: an actor mention in the transfer's
+    sentence, else in the sentence before, whose country is a state's other than the known side's."""
+    start, end = t["evidence"]
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent.sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    mid = (start + end) / 2
+    for scope in (sent, prev):
+        if scope is None:
+            continue
+        cands = [s for s in index._spans if s.start >= scope.start and s.end <= scope.end
+                 and index.country(s._.rp_actor) not in (None, known)
+                 and index.type(s._.rp_actor) not in ("company", "location")]
+        if cands:
+            return min(cands, key=lambda s: abs(s.start_char - mid))
+    return None
 
 
 def _aid_event(t: dict, index: ActorIndex) -> dict:

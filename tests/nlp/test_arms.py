@@ -123,8 +123,6 @@ def test_reported_transfer(analyse):
     assert t["weapon"]["name"] == "Su-35"
 
 
-@xfail("one weapon mention yields two transfers: 'Su-35 fighters' gives Su-35 and also a "
-       "generic 'fighter' duplicate")
 def test_one_weapon_one_transfer(analyse):
     record = analyse("Iranian officials said Russia delivered Su-35 fighters to Iran.")
     assert len(record["arms_transfers"]) == 1, _show(record)

@@ -117,17 +117,27 @@ class ArmsExtractor:
                 continue
             if frame["direction"] == "user":
                 used_events.extend(self._use(span, frame_tok, index, transfers))
-                continue
+                # "Kenya's Chinese-made jets were used": the use says nothing of the supply, the
+                # possessive and the make do
+                frame_tok, frame = self._possession(span, index)
+                if frame is None:
+                    continue
             t = self._transfer(span, frame_tok, frame, index, doc)
             if t is not None:
                 transfers.append(t)
         self._makers_from_next_sentence(doc, index, transfers)
         self._sides_from_context(doc, index, transfers)
+        # a supply with one side unknown is no SIPRI record, and an analyst cannot use it
+        transfers = _drop_repeats([t for t in transfers if (t["supplier"] or t["supplier_country"])
+                                   and (t["recipient"] or t["recipient_country"])])
+        for t in transfers:
+            t.pop("_named", None)
         aid_keys = set()
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
             key = (t["supplier_country"], t["recipient_country"], t["modality"], t["evidence"][0])
-            if t["status"] != "used" and t["supplier"] and t["recipient"] and key not in aid_keys:
+            if t["status"] != "used" and t["supplier"] and t["recipient"] and key not in aid_keys \
+                    and t.get("basis") != "in_service":
                 aid_keys.add(key)  # one delivery event per deal sentence, however many weapons
                 used_events.append(_aid_event(t, index))
         doc._.rp_transfers = transfers
@@ -135,7 +145,14 @@ class ArmsExtractor:
         return doc
 
     def _frame(self, tok: Token) -> tuple[Token | None, dict | None]:
-        """The nearest governing frame word: "bought [missiles]", "buyers of [weapons]"."""
+        """The nearest frame word: a relative clause on the weapon ("jets operated by X", "planes,
+        which were acquired by X"), else the nearest governing one: "bought [missiles]", "buyers of
+        [weapons]"."""
+        for c in _head_noun(tok).children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ == "VBN" or c.dep_ == "relcl" and c.pos_ == "VERB":
+                frame = self.frames.get((c.lemma_.lower(), "VERB"))
+                if frame is not None:
+                    return c, frame
         node = tok
         for _ in range(6):
             pos = "VERB" if node.pos_ in ("VERB", "AUX") else "NOUN"
@@ -221,6 +238,13 @@ class ArmsExtractor:
             "status": _STATUS_BY_MODALITY.get(modality) or self._status(frame_tok) or frame["status"],
             "period": _period(frame_tok, doc), "date": dates.of_word(frame_tok, doc), "modality": modality,
             "evidence": (start, end),
+            # "in_service": read from a possessive ("Pakistan's Chinese-made jets"), not a told act
+            **({"basis": "in_service"} if frame.get("possession") else {}),
+            # a side the parse names by a word that is no known actor ("urged Arab nations to
+            # supply ...") is not open to the document context
+            "_named": {role for role, tok in (("supplier", giver_tok if frame["direction"] == "supplier" else source_prep),
+                                             ("recipient", taker_tok))
+                       if tok is not None and tok.pos_ != "PRON" and tok.tag_ not in ("WDT", "WP")},
             "confidence": round((0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55)
             - (0.2 if frame.get("possession") else 0.0), 2),
         }
@@ -250,7 +274,7 @@ class ArmsExtractor:
         """(origin state, maker company) a weapon's own modifiers give: "Israeli drones",
         "Chinese-made jets", "jets made in China", "aircraft made by Lockheed Martin"."""
         state = maker = None
-        for c in span.root.children:
+        for c in list(span.root.children) + (list(_head_noun(span.root).children) if _head_noun(span.root) is not span.root else []):
             if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
                 s = index.at(c)
                 if index.type(s._.rp_actor) == "state":
@@ -284,7 +308,8 @@ class ArmsExtractor:
                 continue
             missing = "recipient" if t["recipient"] is None else "supplier"
             known = t["supplier_country"] if missing == "recipient" else t["recipient_country"]
-            if known is None:
+            if known is None or t[f"{missing}_country"] is not None or missing in t["_named"]:
+                # the maker's country stands; a side named by a word that is no actor stays empty
                 continue
             found = _context_side(doc, index, t, known)
             if found is None:
@@ -296,10 +321,11 @@ class ArmsExtractor:
     def _possession(self, span: Span, index: ActorIndex) -> tuple[Token | None, dict | None]:
         """"Pakistan's F-16 aircraft", "Pakistan's Chinese-made jets": a state's weapon of foreign
         make is one it received (SIPRI counts weapons in service); the maker's country supplies."""
-        owner = child(span.root, "poss")
+        noun = _head_noun(span.root)
+        owner = child(noun, "poss")
         if owner is None or not index.actor_of(owner):
             return None, None
-        return span.root, {"direction": "recipient", "status": "delivered", "possession": True}
+        return noun, {"direction": "recipient", "status": "delivered", "possession": True}
 
     def _status(self, frame_tok: Token) -> str | None:
         """"approved the delivery of", "the decision to supply", "agreed to sell": the status a
@@ -372,6 +398,32 @@ class ArmsExtractor:
             calibre = _CALIBRE.search(sent.text)
             if calibre and t["weapon"].get("category"):
                 t["weapon"]["name"] = f"{calibre.group(1)} mm {t['weapon']['category']}"
+
+
+def _drop_repeats(transfers: list[dict]) -> list[dict]:
+    """A generic mention of a supply already told ("the jets", "the weapons") is the same story:
+    a transfer with no named weapon is dropped when the same pair, with the same modality, already
+    has a transfer of a named weapon of that category, or, for "weapons" with no category, any
+    transfer at all."""
+    def key(t):
+        return t["supplier_country"], t["recipient_country"], t["status"] == "used", t["modality"]
+    named = {key(t) + (t["weapon"].get("category"),) for t in transfers if t["weapon"].get("family")}
+    out, seen = [], set()
+    for t in transfers:
+        w = t["weapon"]
+        if not w.get("family") and t["supplier_country"] and t["recipient_country"]:
+            if (w.get("category") is None and key(t) in seen) or key(t) + (w.get("category"),) in named:
+                continue
+        seen.add(key(t))
+        out.append(t)
+    return out
+
+
+def _head_noun(tok: Token) -> Token:
+    """The noun a named weapon modifies, "J-10" in "J-10 fighter jet", or the word itself."""
+    if tok.dep_ in ("amod", "compound", "nmod", "nummod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return tok.head
+    return tok
 
 
 def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Span | None:

@@ -260,6 +260,11 @@ def subject(tok: Token) -> Token | None:
         # "Israel refrained from attacking": the subject of the verb it hangs on
         gov = head.head if tok.dep_ == "pcomp" else head
         if gov.pos_ in ("NOUN", "PROPN"):
+            if gov.lemma_ in _INTENT_NOUNS:
+                # "Spain's decision to supply", "the decision of Spain to supply": the noun's owner
+                owner = child(gov, "poss") or prep_object(gov, "of", search_dobj=False)
+                if owner is not None:
+                    return owner
             if gov.lemma_ in _INTENT_NOUNS and gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
                 return subject(gov.head)  # "Israel has no plans to attack Iran"
             return gov
@@ -354,6 +359,11 @@ def transfer_sides(frame: Token, direction: str) -> tuple[Token | None, Token | 
     """
     if frame.pos_ in ("VERB", "AUX"):
         agent = subject(frame)
+        if agent is None and is_passive(frame):
+            # "Y was supplied with Z by X": the parser may hang the agent on the thing given
+            agent = next((o for c in frame.children if c.dep_ == "prep"
+                          for o in [prep_object(p, "by", search_dobj=False) for p in c.children if p.dep_ == "pobj"]
+                          if o is not None), None)
         if direction == "recipient":
             return _from_phrase(frame), agent
         taker = prep_object(frame, "to") or prep_object(frame, "for", search_dobj=False) or child(frame, "dative")

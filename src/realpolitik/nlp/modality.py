@@ -130,6 +130,12 @@ class ModalityTagger:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 yield "speaker", subj.i, subj.text
+                # "an unconfirmed report said", "unverified sources said": the source's own hedge
+                for m in subj.children:
+                    if m.dep_ in ("amod", "advmod"):
+                        for kind, hedged in self.words.get(m.lower_, ()):
+                            if kind == "hedge":
+                                yield kind, hedged, m.text
         if came is not None and node.lemma_ in self.negating and came.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "dobj"):
             yield "negation", self.negating[node.lemma_], node.text
         for child in node.children:

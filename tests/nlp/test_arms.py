@@ -283,3 +283,14 @@ def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipi
 def test_a_named_side_that_is_no_actor_is_not_filled_from_context(analyse):
     record = analyse("A Yemeni official urged Arab nations to provide weapons to Gaza.")
     assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "YEM"], _show(record)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Moscow fired Belarusian-supplied shells at Kyiv.", "BLR", "RUS"),
+    ("Minsk fired Russian-supplied shells at Vilnius.", "RUS", "BLR"),
+])
+def test_x_supplied_names_the_supplier_and_the_user_took_it(analyse, text, supplier, recipient):
+    record = analyse(text)
+    _one(record, supplier, recipient)
+    aid = [(e["source_country"], e["target_country"]) for e in record["events"] if e["plover"] == "AID"]
+    assert aid == [(supplier, recipient)], record["events"]  # one AID event, not one per stage

@@ -357,6 +357,21 @@ def transfer_sides(frame: Token, direction: str) -> tuple[Token | None, Token | 
     Y"; "recipient" for "Y received Z from X", "Y bought Z from X". An origin written as a
     modifier ("X-made", "X-built") is never a side here: it names where the thing was made.
     """
+    if frame.pos_ in ("VERB", "AUX") and frame.dep_ == "amod" and direction == "supplier":
+        # "Iranian-supplied drones": the modifier names the giver; whoever uses or holds the
+        # thing ("rebels used Iranian-supplied drones", "made use of US-supplied shells") took it
+        giver = child(frame, "npadvmod", "amod", "compound", "nmod")
+        noun = frame.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        holder = None
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            holder = subject(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+            holder = subject(noun.head.head.head)  # "made use of", "took delivery of"
+        elif child(noun, "poss") is not None:
+            holder = child(noun, "poss")
+        return giver, holder
     if frame.pos_ in ("VERB", "AUX"):
         agent = subject(frame)
         if agent is None and is_passive(frame):

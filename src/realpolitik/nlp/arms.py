@@ -153,6 +153,12 @@ class ArmsExtractor:
                 frame = self.frames.get((c.lemma_.lower(), "VERB"))
                 if frame is not None:
                     return c, frame
+            if c.dep_ == "amod" and c.pos_ == "VERB" and c.tag_ == "VBN":
+                # "Iranian-supplied drones", "US-delivered tanks": a supply participle in front
+                frame = self.frames.get((c.lemma_.lower(), "VERB"))
+                if frame is not None and frame["direction"] == "supplier" and \
+                        child(c, "npadvmod", "amod", "compound", "nmod") is not None:
+                    return c, frame
         node = tok
         for _ in range(6):
             pos = "VERB" if node.pos_ in ("VERB", "AUX") else "NOUN"
@@ -174,7 +180,7 @@ class ArmsExtractor:
             # "gave support to the resistance fighters": a word in the taker's slot is who gets,
             # never what is given
             return None
-        agent = self._agent(frame_tok, index)
+        agent = self._agent(frame_tok, index) if frame_tok.dep_ != "amod" else index.at(giver_tok) if giver_tok is not None else None
         source_prep = giver_tok if frame["direction"] == "recipient" or frame_tok.pos_ != "NOUN" else None
         source_prep = source_prep if source_prep is not None and source_prep.lower_ not in ("which", "that") \
             else _from_object(frame_tok)
@@ -408,11 +414,13 @@ def _drop_repeats(transfers: list[dict]) -> list[dict]:
     def key(t):
         return t["supplier_country"], t["recipient_country"], t["status"] == "used", t["modality"]
     named = {key(t) + (t["weapon"].get("category"),) for t in transfers if t["weapon"].get("family")}
+    told = [key(t) for t in transfers if t["weapon"].get("category")]
     out, seen = [], set()
     for t in transfers:
         w = t["weapon"]
         if not w.get("family") and t["supplier_country"] and t["recipient_country"]:
-            if (w.get("category") is None and key(t) in seen) or key(t) + (w.get("category"),) in named:
+            if (w.get("category") is None and (key(t) in seen or key(t) in told)) \
+                    or key(t) + (w.get("category"),) in named:
                 continue
         seen.add(key(t))
         out.append(t)

@@ -620,6 +620,8 @@ def _subsume(events: list[dict], doc: Doc) -> list[dict]:
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
     """An arms-frame word whose object is a weapon ("received mortars") is a transfer: the arms
     stage codes it, and its AID event, so the frame's other senses (a visit received) stay out."""
+    if tok.dep_ in ("amod", "acl", "relcl") and _names_weapon(tok.head, weapon_tokens):
+        return True  # "Iranian-supplied drones", "jets operated by X": the weapon's own clause
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and _names_weapon(c, weapon_tokens):
             return True

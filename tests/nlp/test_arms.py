@@ -294,3 +294,12 @@ def test_x_supplied_names_the_supplier_and_the_user_took_it(analyse, text, suppl
     _one(record, supplier, recipient)
     aid = [(e["source_country"], e["target_country"]) for e in record["events"] if e["plover"] == "AID"]
     assert aid == [(supplier, recipient)], record["events"]  # one AID event, not one per stage
+
+
+@pytest.mark.parametrize("text", [
+    "Germany approved the delivery of tanks, Poland said.",
+    "Poland approved the delivery of tanks, Germany said.",
+])
+def test_the_speaker_is_no_side_from_context(analyse, text):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"] if {t["supplier_country"], t["recipient_country"]} == {"DEU", "POL"}], _show(record)

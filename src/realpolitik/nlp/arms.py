@@ -132,6 +132,7 @@ class ArmsExtractor:
                                    and (t["recipient"] or t["recipient_country"])])
         for t in transfers:
             t.pop("_named", None)
+            t.pop("_speaker", None)
         aid_keys = set()
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
@@ -248,6 +249,7 @@ class ArmsExtractor:
             **({"basis": "in_service"} if frame.get("possession") else {}),
             # a side the parse names by a word that is no known actor ("urged Arab nations to
             # supply ...") is not open to the document context
+            "_speaker": frame_tok._.rp_speaker if frame_tok._.rp_speaker is not None else -1,
             "_named": {role for role, tok in (("supplier", giver_tok if frame["direction"] == "supplier" else source_prep),
                                              ("recipient", taker_tok))
                        if tok is not None and tok.pos_ != "PRON" and tok.tag_ not in ("WDT", "WP")},
@@ -447,7 +449,9 @@ def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Sp
     for scope in (sent, prev):
         if scope is None:
             continue
+        speaker = t.get("_speaker", -1)
         cands = [s for s in index._spans if s.start >= scope.start and s.end <= scope.end
+                 and not s.start <= speaker < s.end  # who tells of the supply is no side of it
                  and index.country(s._.rp_actor) not in (None, known)
                  and index.type(s._.rp_actor) not in ("company", "location")]
         if cands:

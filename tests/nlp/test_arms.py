@@ -303,3 +303,13 @@ def test_x_supplied_names_the_supplier_and_the_user_took_it(analyse, text, suppl
 def test_the_speaker_is_no_side_from_context(analyse, text):
     record = analyse(text)
     assert not [t for t in record["arms_transfers"] if {t["supplier_country"], t["recipient_country"]} == {"DEU", "POL"}], _show(record)
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("France sold howitzers to Armenia. Azerbaijan used drones against Armenian positions.", "FRA", "AZE"),
+    ("France sold howitzers to Azerbaijan. Armenia used drones against Azerbaijani positions.", "FRA", "ARM"),
+])
+def test_a_use_is_tied_to_the_last_supply_only_when_the_user_received_it(analyse, text, seller, user):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"]
+                if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)

@@ -361,14 +361,17 @@ class ArmsExtractor:
         start = min(span.start_char, frame_tok.idx)
         end = max(target[0].end_char, frame_tok.idx + len(frame_tok))
         last = transfers[-1] if transfers else None
-        if last is not None:
+        if last is not None and last["recipient_country"] == index.country(user_id):
+            # the supplier of the same supply story (the user received the last weapons told of):
+            # a side from the context, so marked and less sure
             w = dict(span._.rp_weapon)
             w.pop("priority", None)
             w.pop("origin", None)
             transfers.append({**{k: last[k] for k in ("supplier", "supplier_country")},
                               "recipient": user_id, "recipient_country": index.country(user_id),
                               "weapon": w, "quantity": None, "status": "used", "period": None,
-                              "modality": modality, "evidence": (start, end), "confidence": 0.6})
+                              "modality": modality, "evidence": (start, end), "confidence": 0.4,
+                              "side_from": "context"})
         return [{"plover": "ASSAULT", "mode": None, "context": ["military"], "cameo": "190",
                  "source": user_id, "target": tgt, "source_country": index.country(user_id),
                  "target_country": index.country(tgt), "modality": modality, "attributed_to": "AUTHOR",

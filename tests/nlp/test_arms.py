@@ -123,8 +123,6 @@ def test_reported_transfer(analyse):
     assert t["weapon"]["name"] == "Su-35"
 
 
-@xfail("one weapon mention yields two transfers: 'Su-35 fighters' gives Su-35 and also a "
-       "generic 'fighter' duplicate")
 def test_one_weapon_one_transfer(analyse):
     record = analyse("Iranian officials said Russia delivered Su-35 fighters to Iran.")
     assert len(record["arms_transfers"]) == 1, _show(record)
@@ -143,6 +141,10 @@ MIRROR_TEMPLATES = {
     "sold-to": "{S} sold S-400 systems to {R}.",
     "delivered-to": "{S} delivered HIMARS launchers to {R}.",
     "denied": "{S} denied selling Harop drones to {R}.",
+    "provided-with": "{S} has provided {R} with artillery shells.",
+    "reportedly-provided-with": "{S} has reportedly provided {R} with 500 mortar shells.",
+    "passive-by": "Anti-tank missiles were sent to {R} by {S}.",
+    "noun-from-to": "The talks dealt with the delivery of tanks from {S} to {R}.",
 }
 MIRROR_PAIRS = [("Israel", "ISR", "Azerbaijan", "AZE"), ("Russia", "RUS", "Ukraine", "UKR"),
                 ("India", "IND", "Armenia", "ARM"), ("Iran", "IRN", "Russia", "RUS"),
@@ -177,3 +179,137 @@ def test_the_use_of_supplied_weapons_carries_its_date(analyse):
     record = analyse("On 12 May 2022, Azerbaijan used Israeli Harop drones against Armenian positions.")
     used = [e for e in record["events"] if e["plover"] == "ASSAULT"]
     assert used and used[0]["date"] and used[0]["date"]["start"] == "2022-05-12", record["events"]
+
+
+# --- modality on the trigger itself -------------------------------------------------------------
+
+HEDGED_ON_TRIGGER = [
+    # (sentence, supplier, recipient, expected modality)
+    ("Belarus has reportedly provided Russia with artillery shells.", "BLR", "RUS", "reported"),
+    ("Russia has reportedly provided Belarus with artillery shells.", "RUS", "BLR", "reported"),
+    ("Egypt allegedly supplied drones to Sudan.", "EGY", "SDN", "disputed"),
+    ("Sudan allegedly supplied drones to Egypt.", "SDN", "EGY", "disputed"),
+    ("Turkey is said to have sold armed drones to Ethiopia.", "TUR", "ETH", "reported"),
+    ("Ethiopia is said to have sold armed drones to Turkey.", "ETH", "TUR", "reported"),
+]
+
+
+@pytest.mark.parametrize("text, supplier, recipient, modality", HEDGED_ON_TRIGGER)
+def test_a_cue_on_the_trigger_is_read(analyse, text, supplier, recipient, modality):
+    record = analyse(text)
+    t = _one(record, supplier, recipient)
+    assert t["modality"] == modality, _show(record)
+    assert t["status"] != "planned", _show(record)  # "to have sold" is done, not a purpose
+    assert all(e["modality"] != "asserted" for e in record["events"] if e["plover"] == "AID"), record["events"]
+
+
+def test_the_supply_frame_gives_one_aid_event(analyse):
+    record = analyse("Belarus has provided Russia with artillery shells.")
+    aid = [(e["source_country"], e["target_country"]) for e in record["events"] if e["plover"] == "AID"]
+    assert aid == [("BLR", "RUS")], record["events"]
+
+
+# --- status: approved, decided, promised supplies are plans ----------------------------------------
+
+PLANNED = [
+    ("Norway approved the delivery of Leopard tanks to Ukraine.", "NOR", "UKR"),
+    ("Ukraine approved the delivery of Leopard tanks to Norway.", "UKR", "NOR"),
+    ("Canada welcomed the decision of Spain to supply howitzers to Latvia.", "ESP", "LVA"),
+    ("Canada welcomed the decision of Latvia to supply howitzers to Spain.", "LVA", "ESP"),
+]
+
+
+@pytest.mark.parametrize("text, supplier, recipient", PLANNED)
+def test_an_approved_supply_is_not_delivered(analyse, text, supplier, recipient):
+    t = _one(analyse(text), supplier, recipient)
+    assert t["status"] in {"planned", "ordered"}, _show(analyse(text))
+
+
+# --- makers and origins ------------------------------------------------------------------------
+
+MADE = [
+    ("Chinese-made J-10 fighter jets operated by the Egyptian Air Force flew over Cairo.", "CHN", "EGY"),
+    ("Egyptian-made J-10 fighter jets operated by the Chinese Air Force flew over Beijing.", "EGY", "CHN"),
+    ("Russian-made helicopters, which were newly acquired by Mali, landed in Gao.", "RUS", "MLI"),
+    ("Malian-made helicopters, which were newly acquired by Russia, landed in Kazan.", "MLI", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text, supplier, recipient", MADE)
+def test_x_made_names_the_origin_never_the_recipient(analyse, text, supplier, recipient):
+    record = analyse(text)
+    _one(record, supplier, recipient)
+    assert not [t for t in record["arms_transfers"] if t["recipient_country"] == supplier], _show(record)
+
+
+def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse):
+    record = analyse("Officials said Egypt's F-16 aircraft, made by Lockheed Martin, stayed on the ground.")
+    t = _one(record, "USA", "EGY")
+    assert t["weapon"]["manufacturer"] == "Lockheed Martin"
+    assert t["confidence"] < 0.5  # read from a possessive, not from a told supply
+    assert not [e for e in record["events"] if e["plover"] == "AID"], record["events"]
+
+
+def test_a_state_s_own_weapon_is_no_transfer(analyse):
+    assert analyse("Russia's Iskander missiles were moved to the border.")["arms_transfers"] == []
+
+
+def test_a_company_in_the_next_sentence_is_not_the_maker(analyse):
+    record = analyse("France sold howitzers to Armenia. Officials from the Boeing company visited Paris.")
+    t = _one(record, "FRA", "ARM")
+    assert t["weapon"]["manufacturer"] in (None, ""), _show(record)
+
+
+def test_the_recipient_slot_is_not_the_weapon(analyse):
+    # "fighters" here are people: the noun in the taker's slot is never what is given
+    assert analyse("The charity is providing support to the rebel fighters.")["arms_transfers"] == []
+
+
+# --- a side from the document context ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks.", "NOR", "UKR"),
+    ("Norway's president thanked Ukraine's prime minister for approving the delivery of tanks.", "UKR", "NOR"),
+])
+def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipient):
+    doc = nlp(text)
+    hits = [t for t in doc._.rp_transfers
+            if (t["supplier_country"], t["recipient_country"]) == (supplier, recipient)]
+    assert hits, doc._.rp_transfers
+    assert hits[0]["side_from"] == "context" and hits[0]["confidence"] <= 0.4
+    assert hits[0]["status"] == "planned"
+
+
+def test_a_named_side_that_is_no_actor_is_not_filled_from_context(analyse):
+    record = analyse("A Yemeni official urged Arab nations to provide weapons to Gaza.")
+    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "YEM"], _show(record)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Moscow fired Belarusian-supplied shells at Kyiv.", "BLR", "RUS"),
+    ("Minsk fired Russian-supplied shells at Vilnius.", "RUS", "BLR"),
+])
+def test_x_supplied_names_the_supplier_and_the_user_took_it(analyse, text, supplier, recipient):
+    record = analyse(text)
+    _one(record, supplier, recipient)
+    aid = [(e["source_country"], e["target_country"]) for e in record["events"] if e["plover"] == "AID"]
+    assert aid == [(supplier, recipient)], record["events"]  # one AID event, not one per stage
+
+
+@pytest.mark.parametrize("text", [
+    "Germany approved the delivery of tanks, Poland said.",
+    "Poland approved the delivery of tanks, Germany said.",
+])
+def test_the_speaker_is_no_side_from_context(analyse, text):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"] if {t["supplier_country"], t["recipient_country"]} == {"DEU", "POL"}], _show(record)
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("France sold howitzers to Armenia. Azerbaijan used drones against Armenian positions.", "FRA", "AZE"),
+    ("France sold howitzers to Azerbaijan. Armenia used drones against Azerbaijani positions.", "FRA", "ARM"),
+])
+def test_a_use_is_tied_to_the_last_supply_only_when_the_user_received_it(analyse, text, seller, user):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"]
+                if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)

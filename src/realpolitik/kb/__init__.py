@@ -276,7 +276,7 @@ def _rows(dirs: tuple[str, ...], stem: str, key: str | None = None) -> list[dict
 
 
 LEXICONS = ("weapons", "roles", "sectors", "cameo", "predicates", "framing", "hedges", "weapon_generic",
-            "arms_frames", "regions", "agent_nouns", "place_nouns")
+            "arms_frames", "arms_status", "regions", "agent_nouns", "place_nouns")
 
 
 @lru_cache(maxsize=8)

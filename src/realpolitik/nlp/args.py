@@ -260,6 +260,11 @@ def subject(tok: Token) -> Token | None:
         # "Israel refrained from attacking": the subject of the verb it hangs on
         gov = head.head if tok.dep_ == "pcomp" else head
         if gov.pos_ in ("NOUN", "PROPN"):
+            if gov.lemma_ in _INTENT_NOUNS:
+                # "Spain's decision to supply", "the decision of Spain to supply": the noun's owner
+                owner = child(gov, "poss") or prep_object(gov, "of", search_dobj=False)
+                if owner is not None:
+                    return owner
             if gov.lemma_ in _INTENT_NOUNS and gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
                 return subject(gov.head)  # "Israel has no plans to attack Iran"
             return gov
@@ -341,3 +346,71 @@ def noun_agent(tok: Token, index: ActorIndex, trigger_lemmas: set[str] | None = 
             (trigger_lemmas is None or siblings[-1].lemma_.lower() in trigger_lemmas):
         return noun_agent(siblings[-1], index, trigger_lemmas)
     return []
+
+
+def transfer_sides(frame: Token, direction: str) -> tuple[Token | None, Token | None]:
+    """(giver, taker) of a supply or receipt frame word, read off the parse; shared by the arms and
+    the event stages so that one frame gets one reading.
+
+    `direction` says whose act the frame word is (`kb/data/arms_frames.tsv`): "supplier" for
+    "X supplied Z to Y", "X provided Y with Z", "Z was sent to Y by X", "the delivery of Z from X to
+    Y"; "recipient" for "Y received Z from X", "Y bought Z from X". An origin written as a
+    modifier ("X-made", "X-built") is never a side here: it names where the thing was made.
+    """
+    if frame.pos_ in ("VERB", "AUX") and frame.dep_ == "amod" and direction == "supplier":
+        # "Iranian-supplied drones": the modifier names the giver; whoever uses or holds the
+        # thing ("rebels used Iranian-supplied drones", "made use of US-supplied shells") took it
+        giver = child(frame, "npadvmod", "amod", "compound", "nmod")
+        noun = frame.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        holder = None
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            holder = subject(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+            holder = subject(noun.head.head.head)  # "made use of", "took delivery of"
+        elif child(noun, "poss") is not None:
+            holder = child(noun, "poss")
+        return giver, holder
+    if frame.pos_ in ("VERB", "AUX"):
+        agent = subject(frame)
+        if agent is None and is_passive(frame):
+            # "Y was supplied with Z by X": the parser may hang the agent on the thing given
+            agent = next((o for c in frame.children if c.dep_ == "prep"
+                          for o in [prep_object(p, "by", search_dobj=False) for p in c.children if p.dep_ == "pobj"]
+                          if o is not None), None)
+        if direction == "recipient":
+            return _from_phrase(frame), agent
+        taker = prep_object(frame, "to") or prep_object(frame, "for", search_dobj=False) or child(frame, "dative")
+        if taker is None and prep_object(frame, "with", search_dobj=False) is not None:
+            # "X provided Y with Z", "Y was supplied with Z by X": the one equipped is the taker
+            taker = child(frame, "nsubjpass") if is_passive(frame) else child(frame, "dobj")
+        return agent, taker
+    # a frame noun: "X's delivery of Z to Y", "the shipment of Z from X to Y", "the sale by X"
+    owner = child(frame, "poss")
+    of = prep_object(frame, "of", search_dobj=False)
+    heads = [frame] + ([of] if of is not None else [])
+    giver = owner if direction == "supplier" else None
+    taker = owner if direction == "recipient" else None
+    for h in heads:
+        giver = giver or prep_object(h, "from", search_dobj=False) or prep_object(h, "by", search_dobj=False)
+        taker = taker or prep_object(h, "to", search_dobj=False)
+    return giver, taker
+
+
+def _from_phrase(frame: Token) -> Token | None:
+    """The object of the nearest "from" below a receipt verb, outside embedded clauses
+    ("bought anti-tank missiles of the type X from Y")."""
+    frontier = [frame]
+    for _ in range(6):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    obj = child(c, "pobj")
+                    if obj is not None:
+                        return obj
+                if c.dep_ not in ("relcl", "ccomp", "advcl", "conj", "nsubj"):
+                    nxt.append(c)
+        frontier = nxt
+    return None

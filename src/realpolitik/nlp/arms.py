@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
 from . import dates
-from .args import ActorIndex, child, prep_object, subject
+from .args import ActorIndex, child, prep_object, subject, transfer_sides
 from .extensions import WEAPON_SPANS
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -24,6 +24,11 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "hundred": 100}
 _CALIBRE = re.compile(r"(\d{2,3})\s?mm\b", re.I)
 _SHIP_PREFIXES = {"HMS", "USS", "FS", "INS", "HMAS", "HMCS", "HNLMS", "ITS", "TCG", "KRI", "BNS", "PNS", "ROKS", "JS"}
+#: participles that name where or by whom a weapon was made ("X-made", "built by Y")
+_MAKE_VERBS = {"make", "build", "manufacture", "produce", "design", "develop"}
+#: subjects of a sentence that goes on describing the weapon just named
+_DESCRIBING_SUBJECTS = {"calibre", "caliber", "model", "type", "variant", "version", "it", "they", "these",
+                        "this", "which"}
 _STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
 
 
@@ -45,6 +50,9 @@ class ArmsExtractor:
         self.generic.add("GENERIC", list(nlp.tokenizer.pipe(self.generic_rows)))
         self.families = {w.family for w in kb.weapons.values() if w.family}
         self.frames: dict[tuple[str, str], dict] = {(r["lemma"], r["pos"]): r for r in kb.table("arms_frames")}
+        #: words that make a supply a plan or an order, not a delivery: "approved the delivery of",
+        #: "the decision to supply" (`kb/data/arms_status.tsv`)
+        self.status_words: dict[str, str] = {r["lemma"]: r["status"] for r in kb.table("arms_status")}
 
     # ---------------------------------------------------------------- weapons
     def weapons(self, doc: Doc) -> list[Span]:
@@ -104,19 +112,33 @@ class ArmsExtractor:
         for span in spans:
             frame_tok, frame = self._frame(span.root)
             if frame is None:
+                frame_tok, frame = self._possession(span, index)
+            if frame is None:
                 continue
             if frame["direction"] == "user":
                 used_events.extend(self._use(span, frame_tok, index, transfers))
-                continue
+                # "Kenya's Chinese-made jets were used": the use says nothing of the supply, the
+                # possessive and the make do
+                frame_tok, frame = self._possession(span, index)
+                if frame is None:
+                    continue
             t = self._transfer(span, frame_tok, frame, index, doc)
             if t is not None:
                 transfers.append(t)
         self._makers_from_next_sentence(doc, index, transfers)
+        self._sides_from_context(doc, index, transfers)
+        # a supply with one side unknown is no SIPRI record, and an analyst cannot use it
+        transfers = _drop_repeats([t for t in transfers if (t["supplier"] or t["supplier_country"])
+                                   and (t["recipient"] or t["recipient_country"])])
+        for t in transfers:
+            t.pop("_named", None)
+            t.pop("_speaker", None)
         aid_keys = set()
         for i, t in enumerate(transfers, 1):
             t["id"] = f"t{i}"
             key = (t["supplier_country"], t["recipient_country"], t["modality"], t["evidence"][0])
-            if t["status"] != "used" and t["supplier"] and t["recipient"] and key not in aid_keys:
+            if t["status"] != "used" and t["supplier"] and t["recipient"] and key not in aid_keys \
+                    and t.get("basis") != "in_service":
                 aid_keys.add(key)  # one delivery event per deal sentence, however many weapons
                 used_events.append(_aid_event(t, index))
         doc._.rp_transfers = transfers
@@ -124,7 +146,20 @@ class ArmsExtractor:
         return doc
 
     def _frame(self, tok: Token) -> tuple[Token | None, dict | None]:
-        """The nearest governing frame word: "bought [missiles]", "buyers of [weapons]"."""
+        """The nearest frame word: a relative clause on the weapon ("jets operated by X", "planes,
+        which were acquired by X"), else the nearest governing one: "bought [missiles]", "buyers of
+        [weapons]"."""
+        for c in _head_noun(tok).children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ == "VBN" or c.dep_ == "relcl" and c.pos_ == "VERB":
+                frame = self.frames.get((c.lemma_.lower(), "VERB"))
+                if frame is not None:
+                    return c, frame
+            if c.dep_ == "amod" and c.pos_ == "VERB" and c.tag_ == "VBN":
+                # "Iranian-supplied drones", "US-delivered tanks": a supply participle in front
+                frame = self.frames.get((c.lemma_.lower(), "VERB"))
+                if frame is not None and frame["direction"] == "supplier" and \
+                        child(c, "npadvmod", "amod", "compound", "nmod") is not None:
+                    return c, frame
         node = tok
         for _ in range(6):
             pos = "VERB" if node.pos_ in ("VERB", "AUX") else "NOUN"
@@ -140,9 +175,16 @@ class ArmsExtractor:
         w = dict(span._.rp_weapon)
         w.pop("priority", None)
         made_in = w.pop("origin", None)  # the weapon's country of origin, from the knowledge base
-        origin = self._origin(span, index)
-        agent = self._agent(frame_tok, index)
-        source_prep = _from_object(frame_tok)
+        origin, origin_maker = self._origin(span, index)
+        giver_tok, taker_tok = transfer_sides(frame_tok, frame["direction"])
+        if taker_tok is not None and span.root.i in {t.i for t in taker_tok.subtree}:
+            # "gave support to the resistance fighters": a word in the taker's slot is who gets,
+            # never what is given
+            return None
+        agent = self._agent(frame_tok, index) if frame_tok.dep_ != "amod" else index.at(giver_tok) if giver_tok is not None else None
+        source_prep = giver_tok if frame["direction"] == "recipient" or frame_tok.pos_ != "NOUN" else None
+        source_prep = source_prep if source_prep is not None and source_prep.lower_ not in ("which", "that") \
+            else _from_object(frame_tok)
         if source_prep is None and frame_tok.pos_ == "NOUN":
             # "a contract for 26 Rafale with France": the counterpart of a deal
             source_prep = prep_object(frame_tok, "with", search_dobj=False)
@@ -162,10 +204,17 @@ class ArmsExtractor:
                 main = index.actor_of(subject(span.sent.root))
                 recipient = main[0] if main else None
         else:
+            if agent is None and frame_tok.pos_ == "NOUN":
+                # "the delivery of weapons from X to Y": the noun's "from" or "by" names the giver
+                found = index.actor_of(giver_tok)
+                agent = found[0] if found else None
+            if agent is not None and index.type(agent._.rp_actor) == "company" and maker is None:
+                maker = agent
             supplier = agent or origin
-            to = prep_object(frame_tok, "to") or child(frame_tok, "dative")
-            found = index.actor_of(to)
+            found = index.actor_of(taker_tok)
             recipient = found[0] if found else None
+        if maker is None and origin_maker is not None:
+            maker = origin_maker
         if maker is not None:
             w["manufacturer"] = index.info[maker._.rp_actor]["name"]
         sup_id = supplier._.rp_actor if supplier is not None else None
@@ -177,6 +226,8 @@ class ArmsExtractor:
             sup_c, origin_only = made_in, True
         if sup_id is None and rec_id is None:
             return None
+        if frame.get("possession") and (sup_c is None or rec_id is None):
+            return None  # "Pakistan's jets": only a weapon of stated foreign make is a transfer
         if sup_c is not None and sup_c == rec_c:
             # a state does not sell to itself: the parse attached the clause to the wrong noun
             main = subject(span.sent.root)
@@ -191,10 +242,19 @@ class ArmsExtractor:
         return {
             "supplier": sup_id, "recipient": rec_id, "supplier_country": sup_c, "recipient_country": rec_c,
             "weapon": w, "quantity": _quantity(span),
-            "status": _STATUS_BY_MODALITY.get(modality, frame["status"]),
+            "status": _STATUS_BY_MODALITY.get(modality) or self._status(frame_tok) or frame["status"],
             "period": _period(frame_tok, doc), "date": dates.of_word(frame_tok, doc), "modality": modality,
             "evidence": (start, end),
-            "confidence": 0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55,
+            # "in_service": read from a possessive ("Pakistan's Chinese-made jets"), not a told act
+            **({"basis": "in_service"} if frame.get("possession") else {}),
+            # a side the parse names by a word that is no known actor ("urged Arab nations to
+            # supply ...") is not open to the document context
+            "_speaker": frame_tok._.rp_speaker if frame_tok._.rp_speaker is not None else -1,
+            "_named": {role for role, tok in (("supplier", giver_tok if frame["direction"] == "supplier" else source_prep),
+                                             ("recipient", taker_tok))
+                       if tok is not None and tok.pos_ != "PRON" and tok.tag_ not in ("WDT", "WP")},
+            "confidence": round((0.8 if sup_id and rec_id else 0.45 if origin_only else 0.55)
+            - (0.2 if frame.get("possession") else 0.0), 2),
         }
 
     def _agent(self, frame_tok: Token, index: ActorIndex) -> Span | None:
@@ -218,13 +278,75 @@ class ArmsExtractor:
         return found[0] if found else None
 
     @staticmethod
-    def _origin(span: Span, index: ActorIndex) -> Span | None:
-        """"Israeli drones": a demonym or state modifying the weapon gives its origin."""
-        for c in span.root.children:
+    def _origin(span: Span, index: ActorIndex) -> tuple[Span | None, Span | None]:
+        """(origin state, maker company) a weapon's own modifiers give: "Israeli drones",
+        "Chinese-made jets", "jets made in China", "aircraft made by Lockheed Martin"."""
+        state = maker = None
+        for c in list(span.root.children) + (list(_head_noun(span.root).children) if _head_noun(span.root) is not span.root else []):
             if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
                 s = index.at(c)
                 if index.type(s._.rp_actor) == "state":
-                    return s
+                    state = state or s
+            if c.lemma_.lower() in _MAKE_VERBS and c.dep_ in ("amod", "acl", "compound", "nmod"):
+                # "Chinese-made" (the demonym hangs on "made"), "made in China", "made by X"
+                below = [g for g in c.children if g.dep_ in ("npadvmod", "amod", "compound", "nmod", "advmod")]
+                below += [p for g in c.children if g.dep_ in ("prep", "agent") and g.lower_ in ("in", "by")
+                          for p in g.children if p.dep_ == "pobj"]
+                for g in below:
+                    s = index.at(g)
+                    if s is None:
+                        continue
+                    if index.type(s._.rp_actor) == "state":
+                        state = state or s
+                    elif index.type(s._.rp_actor) == "company":
+                        maker = maker or s
+        if span.start >= 2 and span.doc[span.start - 1].lower_ in _MAKE_VERBS | {"made", "built"} and \
+                span.doc[span.start - 2].text == "-" and span.start >= 3:
+            s = index.at(span.doc[span.start - 3])  # "Chinese-made J-10": a flat parse of the compound
+            if s is not None and index.type(s._.rp_actor) == "state":
+                state = state or s
+        return state, maker
+
+    def _sides_from_context(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
+        """A supply clause that names one side ("Germany approved the delivery of a Patriot system")
+        takes the other from the nearest state party of the story, with a lowered confidence and
+        `side_from: "context"` saying so."""
+        for t in transfers:
+            if t["status"] == "used" or (t["supplier"] is None) == (t["recipient"] is None):
+                continue
+            missing = "recipient" if t["recipient"] is None else "supplier"
+            known = t["supplier_country"] if missing == "recipient" else t["recipient_country"]
+            if known is None or t[f"{missing}_country"] is not None or missing in t["_named"]:
+                # the maker's country stands; a side named by a word that is no actor stays empty
+                continue
+            found = _context_side(doc, index, t, known)
+            if found is None:
+                continue
+            t[missing], t[f"{missing}_country"] = found._.rp_actor, index.country(found._.rp_actor)
+            t["side_from"] = "context"
+            t["confidence"] = min(t["confidence"], 0.4)
+
+    def _possession(self, span: Span, index: ActorIndex) -> tuple[Token | None, dict | None]:
+        """"Pakistan's F-16 aircraft", "Pakistan's Chinese-made jets": a state's weapon of foreign
+        make is one it received (SIPRI counts weapons in service); the maker's country supplies."""
+        noun = _head_noun(span.root)
+        owner = child(noun, "poss")
+        if owner is None or not index.actor_of(owner):
+            return None, None
+        return noun, {"direction": "recipient", "status": "delivered", "possession": True}
+
+    def _status(self, frame_tok: Token) -> str | None:
+        """"approved the delivery of", "the decision to supply", "agreed to sell": the status a
+        governing word gives the supply (planned or ordered), up to three steps above the frame."""
+        node = frame_tok
+        for _ in range(3):
+            if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "ccomp", "pcomp", "nsubjpass") \
+                    or node.head.i == node.i:
+                return None
+            node = node.head
+            status = self.status_words.get(node.lemma_.lower())
+            if status:
+                return status
         return None
 
     def _use(self, span: Span, frame_tok: Token, index: ActorIndex, transfers: list[dict]) -> list[dict]:
@@ -239,14 +361,17 @@ class ArmsExtractor:
         start = min(span.start_char, frame_tok.idx)
         end = max(target[0].end_char, frame_tok.idx + len(frame_tok))
         last = transfers[-1] if transfers else None
-        if last is not None:
+        if last is not None and last["recipient_country"] == index.country(user_id):
+            # the supplier of the same supply story (the user received the last weapons told of):
+            # a side from the context, so marked and less sure
             w = dict(span._.rp_weapon)
             w.pop("priority", None)
             w.pop("origin", None)
             transfers.append({**{k: last[k] for k in ("supplier", "supplier_country")},
                               "recipient": user_id, "recipient_country": index.country(user_id),
                               "weapon": w, "quantity": None, "status": "used", "period": None,
-                              "modality": modality, "evidence": (start, end), "confidence": 0.6})
+                              "modality": modality, "evidence": (start, end), "confidence": 0.4,
+                              "side_from": "context"})
         return [{"plover": "ASSAULT", "mode": None, "context": ["military"], "cameo": "190",
                  "source": user_id, "target": tgt, "source_country": index.country(user_id),
                  "target_country": index.country(tgt), "modality": modality, "attributed_to": "AUTHOR",
@@ -254,15 +379,28 @@ class ArmsExtractor:
                  "trigger": frame_tok.i}]
 
     def _makers_from_next_sentence(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
-        """"... received mortars. Caliber 120 mm is from the X company": the maker of the last weapon."""
+        """"... received mortars. The 120 mm calibre is from the X company": a sentence that only
+        describes the weapon just named (its subject is a calibre, a model or type word, or a
+        pronoun, and "from"/"by" on its main verb names a company) gives that weapon's maker.
+
+        A sentence that merely names a company ("Officials from Boeing visited Paris") says
+        nothing about the weapon before it."""
         for sent in doc.sents:
-            companies = [index.at(t) for t in sent if index.at(t) is not None
-                         and index.type(index.at(t)._.rp_actor) == "company"]
-            if not companies or any(s.start >= sent.start and s.end <= sent.end for s in doc.spans[WEAPON_SPANS]):
+            if any(s.start >= sent.start and s.end <= sent.end for s in doc.spans[WEAPON_SPANS]):
+                continue
+            subj = child(sent.root, "nsubj", "nsubjpass")
+            if subj is None or not (_CALIBRE.search(doc[subj.left_edge.i:subj.right_edge.i + 1].text)
+                                   or subj.lemma_.lower() in _DESCRIBING_SUBJECTS):
+                continue
+            company_tok = prep_object(sent.root, "from", search_dobj=False) or \
+                prep_object(sent.root, "by", search_dobj=False)
+            companies = [s for s in index.actor_of(company_tok) if index.type(s._.rp_actor) == "company"] \
+                or [s for s in index.actors_in(company_tok) if index.type(s._.rp_actor) == "company"]
+            if not companies:
                 continue
             before = [t for t in transfers if t["evidence"][1] <= sent.start_char and not t["weapon"].get("manufacturer")]
-            if not before or not any(tok.lower_ == "from" for tok in sent):
-                continue
+            if not before or before[-1]["evidence"][1] < doc[max(sent.start - 1, 0)].sent.start_char:
+                continue  # only the weapon of the sentence just before
             t = before[-1]
             company = index.info[companies[0]._.rp_actor]
             t["weapon"]["manufacturer"] = company["name"]
@@ -271,6 +409,57 @@ class ArmsExtractor:
             calibre = _CALIBRE.search(sent.text)
             if calibre and t["weapon"].get("category"):
                 t["weapon"]["name"] = f"{calibre.group(1)} mm {t['weapon']['category']}"
+
+
+def _drop_repeats(transfers: list[dict]) -> list[dict]:
+    """A generic mention of a supply already told ("the jets", "the weapons") is the same story:
+    a transfer with no named weapon is dropped when the same pair, with the same modality, already
+    has a transfer of a named weapon of that category, or, for "weapons" with no category, any
+    transfer at all."""
+    def key(t):
+        return t["supplier_country"], t["recipient_country"], t["status"] == "used", t["modality"]
+    named = {key(t) + (t["weapon"].get("category"),) for t in transfers if t["weapon"].get("family")}
+    told = [key(t) for t in transfers if t["weapon"].get("category")]
+    out, seen = [], set()
+    for t in transfers:
+        w = t["weapon"]
+        if not w.get("family") and t["supplier_country"] and t["recipient_country"]:
+            if (w.get("category") is None and (key(t) in seen or key(t) in told)) \
+                    or key(t) + (w.get("category"),) in named:
+                continue
+        seen.add(key(t))
+        out.append(t)
+    return out
+
+
+def _head_noun(tok: Token) -> Token:
+    """The noun a named weapon modifies, "J-10" in "J-10 fighter jet", or the word itself."""
+    if tok.dep_ in ("amod", "compound", "nmod", "nummod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return tok.head
+    return tok
+
+
+def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Span | None:
+    """The nearest state party of the same supply story: an actor mention in the transfer's
+    sentence, else in the sentence before, whose country is a state's other than the known side's."""
+    start, end = t["evidence"]
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent.sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    mid = (start + end) / 2
+    for scope in (sent, prev):
+        if scope is None:
+            continue
+        speaker = t.get("_speaker", -1)
+        cands = [s for s in index._spans if s.start >= scope.start and s.end <= scope.end
+                 and not s.start <= speaker < s.end  # who tells of the supply is no side of it
+                 and index.country(s._.rp_actor) not in (None, known)
+                 and index.type(s._.rp_actor) not in ("company", "location")]
+        if cands:
+            return min(cands, key=lambda s: abs(s.start_char - mid))
+    return None
 
 
 def _aid_event(t: dict, index: ActorIndex) -> dict:

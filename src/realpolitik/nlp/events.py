@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase, split
 from . import context, dates
 from .extensions import WEAPON_SPANS
-from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_object, light_verb_subject, noun_agent, patient, prep_object, subject
+from .args import ActorIndex, child, event_head, is_passive, light_verb, light_verb_object, light_verb_subject, noun_agent, patient, prep_object, subject, transfer_sides
 
 #: the most events one trigger may produce (compound actors multiply)
 MAX_PAIRS = 4
@@ -46,6 +46,9 @@ class EventCoder:
             self.frames[(r["lemma"].lower(), r["pos"].upper())].append(r)
         self.cameo = {r["code"]: r for r in kb.table("cameo")}
         self.arms_lemmas = {r["lemma"] for r in kb.table("arms_frames")}
+        #: supply and receipt frames read their sides with the arms stage's helper (args.transfer_sides)
+        self.supply_direction = {(r["lemma"], r["pos"]): r["direction"] for r in kb.table("arms_frames")
+                                 if r["direction"] in ("supplier", "recipient")}
         self.noun_triggers = {lemma for lemma, pos in self.frames if pos == "NOUN"}
         self.forces = context.forces_nouns(kb)
 
@@ -246,6 +249,13 @@ class EventCoder:
         """(sources, targets, how many of the two came straight from the parse, whether the target
         is only the place the act happened in, whether the parties are conjoined subjects)."""
         passive = tok.pos_ == "VERB" and is_passive(tok)
+        direction = self.supply_direction.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"))
+        if direction is not None and row["plover"] == "AID":
+            # "X provided Y with Z", "Y received Z from X": one reading of a supply frame for both stages
+            giver, taker = transfer_sides(tok, direction)
+            givers, takers = index.actor_of(giver), index.actor_of(taker)
+            if givers and takers:
+                return givers, [t for t in takers if t not in givers], 2, False, False
         sources = targets = []
         direct = 0
         for role in split(row.get("source_role")):
@@ -619,10 +629,12 @@ def _subsume(events: list[dict], doc: Doc) -> list[dict]:
 def _about_weapons(tok: Token, weapon_tokens: set[int]) -> bool:
     """An arms-frame word whose object is a weapon ("received mortars") is a transfer: the arms
     stage codes it, and its AID event, so the frame's other senses (a visit received) stay out."""
+    if tok.dep_ in ("amod", "acl", "relcl") and _names_weapon(tok.head, weapon_tokens):
+        return True  # "Iranian-supplied drones", "jets operated by X": the weapon's own clause
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and _names_weapon(c, weapon_tokens):
             return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(_names_weapon(p, weapon_tokens) for p in c.children):
+        if c.dep_ == "prep" and c.lower_ in ("of", "with") and any(_names_weapon(p, weapon_tokens) for p in c.children):
             return True
     return False
 

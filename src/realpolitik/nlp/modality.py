@@ -130,6 +130,12 @@ class ModalityTagger:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 yield "speaker", subj.i, subj.text
+                # "an unconfirmed report said", "unverified sources said": the source's own hedge
+                for m in subj.children:
+                    if m.dep_ in ("amod", "advmod"):
+                        for kind, hedged in self.words.get(m.lower_, ()):
+                            if kind == "hedge":
+                                yield kind, hedged, m.text
         if came is not None and node.lemma_ in self.negating and came.dep_ in ("xcomp", "prep", "pcomp", "ccomp", "dobj"):
             yield "negation", self.negating[node.lemma_], node.text
         for child in node.children:
@@ -144,9 +150,14 @@ class ModalityTagger:
                     (child.dep_ == "npadvmod" and node is tok):
                 for kind, modality in self.words.get(low, ()):
                     if kind == "purpose" and low == "to":
-                        # an infinitive not yet carried out: "to provoke Baku to attack"
-                        if child.dep_ == "aux" and node.pos_ == "VERB" and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "pcomp"):
+                        # an infinitive not yet carried out: "to provoke Baku to attack"; a perfect
+                        # infinitive ("is said to have sold") looks back at a done act, never a purpose
+                        if child.dep_ == "aux" and node.pos_ == "VERB" and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "pcomp") \
+                                and not _perfect(node):
                             yield kind, modality, child.text
+                    elif kind == "attribution" and child.dep_ == "advmod":
+                        # "has reportedly sold": an attributing adverb on the verb itself
+                        yield kind, modality, child.text
                     elif kind in ("modal", "negation", "hedge", "condition", "possibility_noun"):
                         if kind == "condition" and child.dep_ != "mark":
                             continue
@@ -173,6 +184,11 @@ def _presupposed_clause(node: Token) -> bool:
     """"Although Israel is a supplier, ...": a concessive or causal clause is asserted on its own."""
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS
                                         for c in node.children)
+
+
+def _perfect(verb: Token) -> bool:
+    """"to have supplied": an infinitive with the perfect auxiliary."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _pobj(prep: Token) -> Token | None:

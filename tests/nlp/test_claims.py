@@ -147,3 +147,53 @@ def test_reportedly_is_the_writer_hedging(analyse, text):
     assert claim["speaker"] == "AUTHOR", _claims(record)
     assert claim["modality"] == "speculative"
     assert "shells" in claim["content"]["text"]
+
+
+# --------------------------------------------------------------------------------------------
+# Parses that hide the reported clause or the speaker
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country", [
+    ("The Serbian army said earlier that a drone had crashed near the border.", "SRB"),
+    ("The Croatian army said earlier that a drone had crashed near the border.", "HRV"),
+])
+def test_said_earlier_that(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+    assert "drone" in record["claims"][0]["content"]["text"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ('"The shelling of the villages has to stop at once," Armenia\'s foreign minister went on.', "ARM"),
+    ('"The shelling of the villages has to stop at once," Azerbaijan\'s foreign minister went on.', "AZE"),
+])
+def test_went_on_after_a_quotation(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+    assert "shelling" in record["claims"][0]["content"]["text"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Hezbollah said its fighters had hit a tank near the border. The movement also said that two "
+     "of its members were killed.", "LBN"),
+    ("Hamas said its fighters had hit a tank near the border. The movement also said that two "
+     "of its members were killed.", "PSE"),
+])
+def test_the_movement_is_the_body_that_spoke_last(analyse, text, country):
+    record = analyse(text)
+    second = [c for c in record["claims"] if "members" in c["content"]["text"]]
+    assert second, _claims(record)
+    assert second[0]["speaker_country"] == country, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Colonel Oleh Marchuk, the spokesman for Ukraine's navy, said two boats were hit. Later, Marchuk "
+     "said that the crews were safe.", "UKR"),
+    ("Captain Pavel Zorin, the spokesman for Russia's navy, said two boats were hit. Later, Zorin "
+     "said that the crews were safe.", "RUS"),
+])
+def test_surname_later_keeps_the_state_of_the_full_name(analyse, text, country):
+    record = analyse(text)
+    second = [c for c in record["claims"] if "crews" in c["content"]["text"]]
+    assert second, _claims(record)
+    assert second[0]["speaker_country"] == country, _claims(record)

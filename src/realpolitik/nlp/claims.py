@@ -21,7 +21,8 @@ _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "acl", "advcl", "prep", "attr")
 #: "described the port as a conduit"; other reporting verbs need a clause ("said that ...")
 _OBJECT_CONTENT = {"deny", "reject", "announce", "condemn", "denounce", "emphasize", "emphasise",
                    "stress", "underline", "underscore", "confirm", "describe", "estimate", "welcome",
-                   "criticize", "criticise", "dismiss", "refute", "declare", "reiterate", "praise"}
+                   "criticize", "criticise", "dismiss", "refute", "declare", "reiterate", "praise", "note",
+                   "highlight"}
 #: prepositions that introduce what a speech noun says ("emphasis on", "position in the field of");
 #: "for" only after nouns that ask for something ("a call for talks", not "a position for attack")
 _TOPIC_PREPS = {"on", "about", "in", "regarding", "concerning", "over", "against"}
@@ -33,6 +34,10 @@ _ANY_PRONOUNS = {"they"}
 _FIRST_PERSON = {"i", "we"}
 #: single adverbs by which the writer hedges a clause of their own
 _AUTHOR_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly"}
+#: nouns by which a text refers back to a body it has named ("the movement", "the military")
+_BODY_NOUNS = {"ministry", "movement", "group", "military", "army", "government", "office", "agency",
+               "organization", "organisation", "militia", "service", "council", "committee",
+               "department", "command", "administration", "authority", "navy", "party", "guard"}
 #: how many sentences back a pronoun or a continued quote may reach for its speaker
 _SPEAKER_WINDOW = 3
 #: words of a speaker's own noun phrase that never describe who the speaker is
@@ -74,7 +79,7 @@ class ClaimExtractor:
         speakers = _Speakers(index, self.states)
         claims: list[dict] = []
         for tok in doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.reporting:
+            if tok.pos_ in ("VERB", "AUX") and _phrasal(tok) in self.reporting:
                 self._verb_claim(tok, index, speakers, claims)
             elif tok.lower_ == "according" and tok.dep_ == "prep":
                 self._according(tok, index, speakers, claims)
@@ -96,23 +101,29 @@ class ClaimExtractor:
 
     def _verb_claim(self, verb: Token, index: ActorIndex, speakers: "_Speakers", claims: list[dict]) -> None:
         comp = child(verb, "ccomp", "xcomp")
+        if comp is None:
+            # "said earlier that ...": the parser hangs the clause on the adverb
+            comp = next((g for c in verb.children if c.dep_ == "advmod" for g in c.children
+                         if g.dep_ == "ccomp"), None)
         if comp is None and verb.lemma_ in _OBJECT_CONTENT:
             obj = child(verb, "dobj")
             comp = obj if obj is not None and index.at(obj) is None else None
-        if comp is None:
+        subject = _reporter(verb)
+        content = verb.doc[comp.left_edge.i:comp.right_edge.i + 1] if comp is not None else \
+            _fronted(verb, subject)
+        if content is None:
             return
-        speaker = speakers.of(_reporter(verb), verb)
+        speaker = speakers.of(subject, verb)
         if speaker is None:
             return
-        content = verb.doc[comp.left_edge.i:comp.right_edge.i + 1]
         if verb.lemma_ == "describe":  # "described the port as a conduit": the object and its "as"
             as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            if as_ is not None:
+            if as_ is not None and comp is not None:
                 content = verb.doc[min(comp.left_edge.i, as_.i):max(comp.right_edge.i, as_.right_edge.i) + 1]
-        modality = self.reporting[verb.lemma_]
+        modality = self.reporting[_phrasal(verb)]
         modality = "reported" if modality not in ("negated", "disputed") else modality
         self._add(claims, verb.doc, index, speaker[0], speaker[1], verb.text, content, verb.sent, modality,
-                  subject=_reporter(verb))
+                  subject=subject)
 
     def _according(self, tok: Token, index: ActorIndex, speakers: "_Speakers", claims: list[dict]) -> None:
         obj = prep_object(tok, "to", search_dobj=False) or child(tok, "pobj")
@@ -207,7 +218,13 @@ class _Speakers:
         if tok.pos_ == "NOUN":
             if tok.lemma_ in _SPEECH_NOUNS:  # "the statement said": whoever made it
                 return self._last(cue, person=None)
-            return self._antecedent(tok)
+            found = self._antecedent(tok)
+            if found is None and tok.lemma_.lower() in _BODY_NOUNS and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                # "the movement said", "the military said" with no name of that shape before: the
+                # body that spoke last
+                found = self._last(cue, person=False)
+            return found
         return None
 
     def _last(self, cue: Token, *, person: bool | None) -> Span | None:
@@ -258,12 +275,19 @@ class _Speakers:
             # the same actor described at another mention ("Lieutenant General X of the Russian
             # army" first, "X said" later)
             for other in self.index._spans:
-                if other._.rp_actor == actor and other is not span:
+                if other is not span and (other._.rp_actor == actor or self._same_person(span, other)):
                     found = self._described(other, depth)
                     if found is not None:
                         break
         self._memo[actor] = found
         return found
+
+    def _same_person(self, span: Span, other: Span) -> bool:
+        """"Saree" and "Yahya Saree": a surname the linker kept apart from the full name."""
+        if self.index.type(span._.rp_actor) != "person" or self.index.type(other._.rp_actor) != "person":
+            return False
+        a, b = span.text.split(), other.text.split()
+        return len(a) != len(b) and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1)
 
     def _state_named(self, tok: Token) -> str | None:
         """The state a name or demonym the linker left unlinked stands for ("Ukraine", "Yemeni")."""
@@ -339,10 +363,47 @@ def _reporter(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     if agent is not None:
         return child(agent, "pobj")
+    for c in verb.children:
+        # "Sobyanin later said": the parser reads the name before an adverb as the adverb's modifier
+        if c.i < verb.i and c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.i < verb.i and c.dep_ == "advmod":
+            name = next((g for g in c.children if g.i < c.i and g.pos_ == "PROPN" and g.dep_ in ("advmod", "npadvmod")), None)
+            if name is not None:
+                return name
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
             and child(verb, "nsubjpass") is None and (verb.dep_ != "advcl" or verb.tag_ == "VBG"):
         return _reporter(verb.head)
     return None
+
+
+def _phrasal(verb: Token) -> str:
+    """The lexicon key of a verb: "point out", "go on" with their particle, else the lemma."""
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_} {prt.lower_}" if prt is not None else verb.lemma_
+
+
+def _fronted(verb: Token, subject: Token | None) -> Span | None:
+    """"<clause>, X said.", '"<quote>," X said': what a reporting clause at the end of a sentence
+    reports, when the parser did not make it the verb's complement. Only a clause (a verb in it)
+    before a comma or a closing quotation mark, with the subject and verb after it."""
+    if subject is None or subject.i > verb.i or verb.dep_ not in ("ROOT", "conj", "parataxis"):
+        return None
+    sent = verb.sent
+    first = subject.left_edge.i
+    end = first
+    while end > sent.start and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
+        end -= 1
+    gap = verb.doc[end:first]
+    if not any(t.text in (",", "”", '"') for t in gap):
+        return None
+    start = sent.start
+    while start < end and (verb.doc[start].is_punct or verb.doc[start].is_space):
+        start += 1
+    content = verb.doc[start:end]
+    if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    return content
 
 
 def _clause_of(cue: Span) -> Span | None:

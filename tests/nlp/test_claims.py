@@ -197,3 +197,38 @@ def test_surname_later_keeps_the_state_of_the_full_name(analyse, text, country):
     second = [c for c in record["claims"] if "crews" in c["content"]["text"]]
     assert second, _claims(record)
     assert second[0]["speaker_country"] == country, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("TBILISI (AFP) - Georgia said on Monday that the border crossing would reopen.", "GEO"),
+    ("YEREVAN (AFP) - Armenia said on Monday that the border crossing would reopen.", "ARM"),
+])
+def test_dateline_is_not_the_speaker(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Vessels of the Vietnam Coast Guard (VCG) left the reef on Monday. Commander Nguyen Van Long, the VCG "
+     "spokesperson, said that two fishing boats were damaged.", "VNM"),
+    ("Vessels of the Malaysian Coast Guard (MCG) left the reef on Monday. Commander Ahmad Zaki, the MCG "
+     "spokesperson, said that two fishing boats were damaged.", "MYS"),
+])
+def test_abbreviation_the_text_defines_names_the_speakers_state(analyse, text, country):
+    record = analyse(text)
+    said = [c for c in record["claims"] if "fishing boats" in c["content"]["text"]]
+    assert said, _claims(record)
+    assert said[0]["speaker_country"] == country, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Zhao Lei, a spokesman for China's navy, said the drill was routine. Zhao said that more drills "
+     "would follow.", "CHN"),
+    ("Tran Van Hai, a spokesman for Vietnam's navy, said the drill was routine. Tran said that more "
+     "drills would follow.", "VNM"),
+])
+def test_surname_first_names(analyse, text, country):
+    record = analyse(text)
+    second = [c for c in record["claims"] if "more" in c["content"]["text"]]
+    assert second, _claims(record)
+    assert second[0]["speaker_country"] == country, _claims(record)

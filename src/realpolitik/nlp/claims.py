@@ -189,6 +189,14 @@ class _Speakers:
         self.history: list[tuple[int, str, Span]] = []  # (sentence start, actor id, mention)
         self._memo: dict[str, str | None] = {}
         self._narrative: dict[int, bool] | None = None
+        # "the Philippine Coast Guard (PCG)": the abbreviation a text defines for an actor
+        self.acronyms: dict[str, Span] = {}
+        doc = self.doc
+        for span in index._spans:
+            e = span.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper \
+                    and len(doc[e + 1].text) >= 2:
+                self.acronyms.setdefault(doc[e + 1].text, span)
 
     def of(self, tok: Token | None, cue: Token) -> tuple[str, str | None] | None:
         """(actor id, country) of the speaker the token `tok` names, or None."""
@@ -287,7 +295,11 @@ class _Speakers:
         if self.index.type(span._.rp_actor) != "person" or self.index.type(other._.rp_actor) != "person":
             return False
         a, b = span.text.split(), other.text.split()
-        return len(a) != len(b) and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1)
+        if len(a) == len(b) or min(len(a), len(b)) != 1:
+            return False
+        short, full = (a, b) if len(a) == 1 else (b, a)
+        # the surname, last in most names and first in Chinese, Korean, Vietnamese ones
+        return short[0] in (full[-1], full[0])
 
     def _state_named(self, tok: Token) -> str | None:
         """The state a name or demonym the linker left unlinked stands for ("Ukraine", "Yemeni")."""
@@ -309,6 +321,9 @@ class _Speakers:
             top = top.head
         words = []
         stack = [top]
+        # "Senior Houthi official X posted": the parser makes the title a second subject
+        stack += [c for c in top.head.children if c.dep_ == top.dep_ and c.i < span.start
+                  and c.right_edge.i == span.start - 1] if top.dep_ in ("nsubj", "nsubjpass") else []
         while stack:
             t = stack.pop()
             if span.start <= t.i < span.end:
@@ -322,10 +337,14 @@ class _Speakers:
                 if self.index.type(other._.rp_actor) == "location":
                     continue
                 country = self.index.country(other._.rp_actor)
+                if country is None and other.text in self.acronyms:
+                    country = self.index.country(self.acronyms[other.text]._.rp_actor)
                 if country is None and self.index.type(other._.rp_actor) != "person":
                     country = self._described(other, depth - 1)
                 if country is not None:
                     return country
+            elif other is None and t.text in self.acronyms and self.index.country(self.acronyms[t.text]._.rp_actor):
+                return self.index.country(self.acronyms[t.text]._.rp_actor)  # "the PCG spokesperson"
             elif other is None and t.pos_ in ("PROPN", "ADJ") and self._state_named(t):
                 return self._state_named(t)
             elif other is None and t.pos_ == "NOUN":
@@ -357,7 +376,10 @@ def _reporter(verb: Token) -> Token | None:
     """The one who speaks: the verb's subject, the agent of a passive ("it was announced by X"), or,
     for a participle or conjunct ("claimed the attack, saying ...", "said ... and added"), the
     subject of the verb it hangs on."""
-    subj = child(verb, "nsubj")
+    # "ISTANBUL (Reuters) - Russia said", "Senior official X said": of two subjects the parser
+    # gives, the one next to the verb
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None) \
+        or child(verb, "nsubj")
     if subj is not None:
         return subj
     agent = child(verb, "agent")

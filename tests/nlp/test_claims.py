@@ -232,3 +232,21 @@ def test_surname_first_names(analyse, text, country):
     second = [c for c in record["claims"] if "more" in c["content"]["text"]]
     assert second, _claims(record)
     assert second[0]["speaker_country"] == country, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ivan Petrenko, the head of the Kharkiv Oblast police, said that two missiles hit a factory.", "UKR"),
+    ("Ivan Petrenko, the head of the Belgorod Oblast police, said that two missiles hit a factory.", "RUS"),
+])
+def test_a_place_that_names_the_speakers_office(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Petrenko, a reporter in Kharkiv, said that two missiles hit a factory.",
+    "Ivan Petrenko, a reporter in Belgorod, said that two missiles hit a factory.",
+])
+def test_a_place_where_the_speaker_is_says_nothing_of_their_state(analyse, text):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [None], _claims(record)

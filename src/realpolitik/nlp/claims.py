@@ -334,7 +334,9 @@ class _Speakers:
         for t in sorted(words, key=lambda t: t.i):
             other = self.index.at(t)
             if other is not None and other._.rp_actor != span._.rp_actor:
-                if self.index.type(other._.rp_actor) == "location":
+                if self.index.type(other._.rp_actor) == "location" and other.root.dep_ not in ("compound", "poss"):
+                    # a place says where someone is ("a reporter in Moscow"), not whom they serve;
+                    # a place that names an office does ("the Kharkiv police", "Donetsk's governor")
                     continue
                 country = self.index.country(other._.rp_actor)
                 if country is None and other.text in self.acronyms:

@@ -250,3 +250,12 @@ def test_a_place_that_names_the_speakers_office(analyse, text, country):
 def test_a_place_where_the_speaker_is_says_nothing_of_their_state(analyse, text):
     record = analyse(text)
     assert [c["speaker_country"] for c in record["claims"]] == [None], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Reports from the Indian army confirmed that two posts were shelled overnight.", "IND"),
+    ("Reports from the Pakistani army confirmed that two posts were shelled overnight.", "PAK"),
+])
+def test_reports_from_a_body_are_its_claims(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)

@@ -223,6 +223,12 @@ class _Speakers:
         found = self.index.actor_of(tok)
         if found:
             return found[0]
+        if tok.lemma_ in _SPEECH_NOUNS | {"report"}:
+            # "reports from the army confirmed", "a statement by the ministry said"
+            for prep in ("from", "by"):
+                found = self.index.actor_of(prep_object(tok, prep, search_dobj=False))
+                if found:
+                    return found[0]
         if tok.pos_ == "NOUN":
             if tok.lemma_ in _SPEECH_NOUNS:  # "the statement said": whoever made it
                 return self._last(cue, person=None)

@@ -259,3 +259,13 @@ def test_a_place_where_the_speaker_is_says_nothing_of_their_state(analyse, text)
 def test_reports_from_a_body_are_its_claims(analyse, text, country):
     record = analyse(text)
     assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbian troops allegedly crossed the line near the lake.",
+    "Kosovo police allegedly crossed the line near the lake.",
+])
+def test_allegedly_is_the_writer_keeping_distance(analyse, text):
+    record = analyse(text)
+    authored = [c for c in record["claims"] if c["speaker"] == "AUTHOR"]
+    assert [c["modality"] for c in authored] == ["disputed"], _claims(record)

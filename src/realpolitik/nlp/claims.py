@@ -94,7 +94,7 @@ class ClaimExtractor:
             content = _after(cue) if " " in cue.text else _clause_of(cue)
             if content is not None:
                 self._add(claims, doc, index, "AUTHOR", None, cue.text, content, cue.sent,
-                          "asserted" if modality == "asserted" else "speculative")
+                          modality if modality in ("asserted", "disputed") else "speculative")
         claims = _continue_quotes(doc, claims, index)
         doc._.rp_claims = _dedupe(claims)
         return doc

@@ -57,6 +57,8 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
         self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
         #: generic weapon words ("UAV", "IED"): never an organisation's acronym
         self._generic = {norm(r.get("text") or "") for r in kb.table("weapon_generic")} | _NOT_ORG_ACRONYMS
+        #: weapon families ("Patriot", "Iskander"): the name of a system, never of a person
+        self._weapon_families = {norm(w.family) for w in kb.weapons.values() if w.family}
         self.role_rows = {r["text"]: r for r in kb.table("roles")}
         self.roles.add("ROLE", list(nlp.tokenizer.pipe(self.role_rows)))
         self.sector_rows = {r["text"]: r for r in kb.table("sectors")}
@@ -80,7 +82,7 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
 
     def __call__(self, doc: Doc) -> Doc:
         info: dict[str, dict] = {}
-        self._date, self._new = doc._.rp_published, {}
+        self._date, self._new, self._info = doc._.rp_published, {}, info
         roles = list(self.roles(doc))
         self._role_starts = {s for _, s, _ in roles}
         self._role_tokens = {i for _, s, e in roles for i in range(s, e)}
@@ -89,6 +91,8 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
         cands += self._names_over_states(doc, cands)
         chosen = self._choose(cands)
         self._doc_states = {c.entity_id for c in chosen if self._type(c.entity_id, info) == "state"}
+        #: the knowledge base's mentions, where an organ named without its state finds its owner
+        self._owners = list(chosen)
         #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
         self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         taken = {i for c in chosen for i in range(c.start, c.end)} | self._title_tokens
@@ -105,6 +109,7 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
             spans.append(span)
             self._remember(c.entity_id, info)
         self._roles(doc, spans, info)
+        self._apposition_countries(spans, info)
         self._corefer_surnames(doc, spans, info)
         self._gpe_roles(spans, info)
         spans = self._pronouns(doc, spans, info)

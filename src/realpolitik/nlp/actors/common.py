@@ -64,6 +64,9 @@ _STATE_NAME_KINDS = frozenset({"name", "alias", "metonym"})
 #: dependencies of a grammatical subject: a state there acts ("Turkey condemned ...")
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ite", "ites", "ist", "ists", "ch", "s")
+#: endings of a demonym or creed before a plural noun of people ("Zionist Jews", "Shiite Muslims");
+#: a bare "s" is left out, as it ends given names ("Thomas")
+_GROUP_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ite", "ist")
 
 
 @dataclass
@@ -86,6 +89,24 @@ class LinkerBase:
 
     def _country(self, eid: str) -> str | None:
         return self.kb.country_of(eid) or (eid[:3] if re.fullmatch(r"[A-Z]{3}[A-Z]{3}", eid) else None)
+
+    def _owner_state(self, cands: list, start: int, info: dict):
+        """The state named last before token `start`, by its name, alias, demonym or metonym, or as
+        the country of a state body named there ("the Russian Defence Ministry"); None if none."""
+        best = None
+        for c in cands:
+            if c.start >= start or (best is not None and c.start < best[0]):
+                continue
+            e = self.kb.entities.get(c.entity_id)
+            if e is not None and e.type == "state":
+                if c.kind in ("name", "alias", "demonym", "metonym"):
+                    best = (c.start, e)
+                continue
+            a = info.get(c.entity_id) or ({"country": e.country, "sector": e.sector} if e is not None else {})
+            state = self.kb.entities.get(a.get("country") or "")
+            if a.get("sector") in _STATE_SECTORS and state is not None and state.type == "state":
+                best = (c.start, state)
+        return best[1] if best else None
 
     def _remember(self, eid: str, info: dict) -> None:
         if eid in info:

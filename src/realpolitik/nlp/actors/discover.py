@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...kb import slug
-from .common import (_DEMONYM_ENDINGS, _DIRECTIONS, _NAME_GLUE, _POSSESSIVE, _SETTLEMENT_NOUNS,
-                     _SHIP_PREFIXES, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
+from ...kb import norm, slug
+from .common import (_DEMONYM_ENDINGS, _DIRECTIONS, _GROUP_DEMONYM_ENDINGS, _NAME_GLUE, _POSSESSIVE,
+                     _SETTLEMENT_NOUNS, _SHIP_PREFIXES, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
 
 
 class Discovery:
@@ -135,6 +135,13 @@ class Discovery:
                 place = self._place(text)
                 if place:
                     return Candidate(start, end, place.id, "name", 1)
+                return self._discover(text, "location", start, end)  # a village GeoNames lacks
+        if label == "PERSON":
+            other = self._not_a_person(doc, name_start, end)
+            if other == "location":
+                return self._discover(doc[name_start:end].text, "location", name_start, end)
+            if other == "none":
+                return None
         if label == "PERSON" and all(t.is_title or t.is_punct or (t.lower_ in _NAME_GLUE and t.i > name_start)
                                      for t in doc[name_start:end]):  # "Abu Musab al-Zarqawi"
             if end - name_start == 1 and (doc[name_start].lower_ in LOCATIVE or doc[name_start].is_stop):
@@ -145,11 +152,49 @@ class Discovery:
                                                   for t in doc[start:end]):
             return self._discover(doc[start:end].text, "location", start, end)  # "the Brandbergen Mosque"
         if label == "ORG" and not self._role_tokens.intersection(range(start, end)):  # "Minister of ... of"
+            row = self.sector_rows.get(doc[start:end].text.lower())
+            owner = self._owner_state(self._owners, start, self._info) if row and row["sector"] else None
+            if owner is not None:
+                # "the Defense Ministry" with no state named: the organ of the state named last before
+                return Candidate(start, end, self._organ(owner, row, self._info), "description", 1)
             tok = doc[start]
             # one word only when an acronym ("NAVCENT"), and not a weapon's ("VBIED", "UAV")
             if end - start > 1 or (tok.is_upper and len(tok) >= 2 and tok.is_alpha
                                    and not self.kb.find_weapon(tok.text) and tok.lower_ not in self._generic):
                 return self._discover(doc[start:end].text, "organization", start, end)
+        return None
+
+    def _not_a_person(self, doc: Doc, start: int, end: int) -> str | None:
+        """What a name the model calls a person is instead, when the words around it say so:
+        "location", "none" (no actor at all), or None when nothing speaks against a person.
+
+        A person's name does not stand before a number ("bow Nos. 3105"), is no weapon's name ("an
+        additional Patriot system"), is no plural of a group of people ("Zionist Jews"), and does not
+        modify a place noun or end in one ("the Bureij refugee camp", "Doviv and Avivim settlements",
+        "Kherson and Nikolaev Regions", "Huangyan Dao")."""
+        last = doc[end - 1]
+        after = doc[end] if end < len(doc) else None
+        if end - start == 1 and after is not None and (after.like_num or (
+                after.text == "." and end + 1 < len(doc) and doc[end + 1].like_num)):
+            return "none"
+        if self.kb.find_weapon(doc[start:end].text) or norm(doc[start:end].text) in self._weapon_families:
+            return "none"
+        if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ in self._generic:
+            return "none"  # "the Sentinel missile system": a weapon's generic noun after the name
+        if end - start >= 2 and last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s") \
+                and doc[start].lower_.endswith(_GROUP_DEMONYM_ENDINGS):
+            return "none"
+        head = last
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+            head = head.head
+            if head.pos_ == "NOUN" and (head.lower_ in self.place_rows or head.lemma_.lower() in self.place_rows):
+                return "location"
+        if end - start >= 2 or (start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start):
+            row = self.place_rows.get(last.lower_) or self.place_rows.get(last.lemma_.lower())
+            if row is not None and row.get("refers") in ("settlement", "region", "feature"):
+                return "location"
         return None
 
     def _discover(self, name: str, etype: str, start: int, end: int, *, country: str | None = None) -> Candidate:

@@ -66,6 +66,12 @@ class Groups:
                 dropped.update(id(c) for c in states if c.start < h)
             else:
                 eid = self._antecedent(doc, start, row, ordered + out, info)
+                if eid is None and row["sector"] and doc[start].lower_ in ("the", "this", "that"):
+                    # "the ministry", "the army" with no organ of its kind before: the organ of the
+                    # state named last before it
+                    owner = self._owner_state(ordered + out, start, info)
+                    if owner is not None:
+                        eid = self._organ(owner, row, info)
                 if eid is None and row.get("alone") == "yes" and row["sector"]:
                     eid = self._no_country(row, info)
             if eid is None:

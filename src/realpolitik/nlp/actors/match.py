@@ -43,6 +43,9 @@ class KnowledgeBaseMatching:
                 matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
         # surnames of known people: "Gantz" alone, once unambiguous in the knowledge base
         surnames: dict[str, set[str]] = defaultdict(set)
+        #: surnames known only after a particle ("al-Houthi"): an Arabic nisba, which alone before a
+        #: noun is the adjective of a tribe, movement or place ("Houthi positions"), not the person
+        self._nisbas: set[str] = set()
         names_of: dict[str, set[str]] = defaultdict(set)
         for a in kb.aliases:
             if a.case_sensitive:
@@ -56,6 +59,8 @@ class KnowledgeBaseMatching:
                     for cand in (last, re.sub(r"^(?:al|el|ad|as|ash|an)-", "", last)):
                         if len(cand) >= 4 and cand[0].isupper():
                             surnames[cand].add(e.id)
+                            if cand != last:
+                                self._nisbas.add(cand)
         # a surname several people share links only where the document's date tells them apart
         for last, ids in surnames.items():
             key = "s:" + last
@@ -89,6 +94,9 @@ class KnowledgeBaseMatching:
                 if not aliases:
                     continue
                 if key.startswith("s:") and not self._looks_like_name(doc, start, end):
+                    continue
+                if key.startswith("s:") and key[2:] in self._nisbas and doc[start].dep_ in ("compound", "amod") \
+                        and doc[start].head.pos_ == "NOUN" and doc[start].head.i > start:
                     continue
                 alias = self._pick_surname(aliases, doc) if key.startswith("s:") else self._pick(aliases, doc)
                 if alias is None:
@@ -200,6 +208,9 @@ class KnowledgeBaseMatching:
             target = name.split()
             if len(target) != len(words) or not close_names(words, target):
                 continue
+            if len(words) >= 2 and self.kb.entities[self.fuzzy_ids[idx]].type == "person" and \
+                    (words[0][:1] != target[0][:1] or Levenshtein.distance(words[-1], target[-1]) > 1):
+                continue  # a person: the same first name or initial, and a surname one slip away
             if best is None or score > best[0]:
                 best = (score, self.fuzzy_ids[idx])
         return best[1] if best else None

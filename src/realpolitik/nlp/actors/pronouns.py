@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
 
 from .common import (_BOTH_QUOTES, _CLOSE_QUOTES, _FIRST_PERSON, _FIRST_SINGULAR, _GROUP_PRONOUNS,
@@ -232,9 +233,16 @@ class Pronouns:
             if self._type(s._.rp_actor, info) == "person" and len(s) >= 2:
                 people.setdefault(s[-1].text, s._.rp_actor)
         for s in spans:
-            if len(s) == 1 and s.text in people and s._.rp_actor != people[s.text] \
-                    and s._.rp_actor.startswith("new:"):
+            if len(s) != 1 or not s._.rp_actor.startswith("new:"):
+                continue
+            pid = people.get(s.text)
+            if pid is None and len(s.text) >= 6 and self._type(s._.rp_actor, info) == "person":
+                # a misspelt surname ("Kowalczyk" ... "Kowalcyk"): one edit, same first letter, one person
+                close = {p for last, p in people.items() if last[:1] == s.text[:1]
+                         and Levenshtein.distance(last, s.text) <= 1}
+                pid = close.pop() if len(close) == 1 else None
+            if pid is not None and s._.rp_actor != pid:
                 info.pop(s._.rp_actor, None)
-                s._.rp_actor = people[s.text]
+                s._.rp_actor = pid
         for s in spans:
             self._remember(s._.rp_actor, info)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .common import _POSSESSIVE, Candidate
+from .common import _POSSESSIVE, TITLES, Candidate
 
 
 class Roles:
@@ -122,7 +122,7 @@ class Roles:
     def _role_country(self, doc: Doc, role: Span, by_token: dict) -> str | None:
         # "minister of defense of Israel", "chief of the general staff of the Iranian Armed Forces"
         i = role.end
-        if i < len(doc) and doc[i].lower_ == "of":
+        if i < len(doc) and doc[i].lower_ in ("of", "for"):  # "spokesman for the Yemeni armed forces"
             j = i + 1
             while j < len(doc) and doc[j].lower_ in ("the", "republic") and j not in by_token:
                 j += 1
@@ -142,9 +142,13 @@ class Roles:
         return None
 
     def _role_holder_span(self, doc: Doc, role: Span, by_token: dict) -> Span | None:
-        # "Defence Minister Hulusi Akar": the name right after the role
-        if role.end in by_token and self._is_person(by_token[role.end]):
-            return by_token[role.end]
+        # "Defence Minister Hulusi Akar": the name right after the role, or after ranks ("the
+        # ministry's spokesman Major General X")
+        j = role.end
+        while j < len(doc) and j not in by_token and doc[j].lower_.rstrip(".") in TITLES:
+            j += 1
+        if j in by_token and self._is_person(by_token[j]):
+            return by_token[j]
         # "Mohammad Bagheri, chief of ...", "Zakir Hasanov, the minister of ..."
         j = role.start - 1
         if j >= 0 and doc[j].lower_ == "the":
@@ -187,3 +191,32 @@ class Roles:
         a["sector"] = row["sector"]
         if country and not a.get("country"):
             a["country"] = country
+
+    def _apposition_countries(self, spans: list[Span], info: dict) -> None:
+        """A discovered person's country from their apposition or the words before their name:
+        "X, the head of Ruritania's delegation", "X, a senior member of the Ruritanian council",
+        "Ruritanian negotiator X". Only a demonym, a state's possessive or a body of that state
+        counts (not "an envoy to Ruritania"), and only when they name one country."""
+        by_token = {t: s for s in spans for t in range(s.start, s.end)}
+        for span in spans:
+            pid = span._.rp_actor
+            a = info.get(pid) or {}
+            if not pid.startswith("new:") or a.get("type") != "person" or a.get("country") or span._.rp_kind != "name":
+                continue
+            root = span.root
+            words = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+            words += [t for c in root.lefts if c.dep_ in ("compound", "amod") and c.i < span.start for t in c.subtree]
+            countries = set()
+            for t in words:
+                other = by_token.get(t.i)
+                if other is None or other._.rp_actor == pid or other._.rp_kind == "pronoun":
+                    continue
+                if self._type(other._.rp_actor, info) == "state" and other._.rp_kind != "demonym" \
+                        and other.root.dep_ != "poss":
+                    continue  # "an envoy to Ruritania", "an expert on Ruritania": a state as a topic
+                country = self._country(other._.rp_actor) or (info.get(other._.rp_actor) or {}).get("country")
+                if country:
+                    countries.add(country)
+            if len(countries) == 1:
+                a["country"] = countries.pop()
+

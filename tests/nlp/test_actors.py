@@ -619,3 +619,18 @@ def test_apposition_naming_a_state_as_topic_gives_no_country(nlp):
     found = actors(nlp, "Tomas Riquelme, an expert on Chile, said the talks went well.")
     person = next(a for a in found.values() if a["type"] == "person")
     assert person["country"] is None
+
+
+@pytest.mark.parametrize("state, owner", [("YEM", "Yemen’s"), ("SAU", "Saudi Arabia’s")])
+def test_spokesman_for_a_states_forces_is_of_that_state(nlp, state, owner):
+    found = actors(nlp, f"Karim Haddad, the spokesman for {owner} armed forces said that two ships were hit.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state
+
+
+@pytest.mark.parametrize("state, owner", [("RUS", "Russia's"), ("UKR", "Ukraine's")])
+def test_a_bare_possessor_organ_refers_to_the_owner_named_before(nlp, state, owner):
+    found = actors(nlp, f"{owner} Defense Ministry reported clashes. \"Forty fighters were killed,” "
+                        "ministry’s spokesman Major General Pavel Ostrovetsky announced.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state

@@ -66,7 +66,8 @@ class Groups:
                 dropped.update(id(c) for c in states if c.start < h)
             else:
                 eid = self._antecedent(doc, start, row, ordered + out, info)
-                if eid is None and row["sector"] and doc[start].lower_ in ("the", "this", "that"):
+                if eid is None and row["sector"] and (doc[start].lower_ in ("the", "this", "that")
+                                                      or _bare_possessor(doc, start)):
                     # "the ministry", "the army" with no organ of its kind before: the organ of the
                     # state named last before it
                     owner = self._owner_state(ordered + out, start, info)
@@ -118,7 +119,7 @@ class Groups:
     def _antecedent(self, doc: Doc, start: int, row: dict, ordered: list[Candidate], info: dict) -> str | None:
         """What a definite group phrase ("the regime", "the army", "this group") refers back to."""
         first = doc[start]
-        if first.lower_ not in ("the", "this", "these", "that", "those"):
+        if first.lower_ not in ("the", "this", "these", "that", "those") and not _bare_possessor(doc, start):
             return None
         sector = row["sector"]
         for c in sorted(ordered, key=lambda c: c.start, reverse=True):
@@ -152,3 +153,11 @@ class Groups:
                               "type": row.get("type") or "organization", "country": ent.id, "sector": row["sector"],
                               "role": None, "wikidata": None})
         return oid
+
+
+def _bare_possessor(doc: Doc, start: int) -> bool:
+    """A lone lower-case singular noun as possessor, which headline style uses without its article:
+    "ministry's spokesman", "army's chief" read as "the ministry's", "the army's"."""
+    tok = doc[start]
+    return tok.dep_ == "poss" and tok.tag_ == "NN" and tok.is_lower and not any(True for _ in tok.lefts)
+

@@ -24,7 +24,7 @@ class Roles:
         out = []
         for c in cands:
             j = c.start - (2 if c.start >= 2 and doc[c.start - 1].lower_ == "the" else 1)
-            if j < 1 or doc[j].lower_ != "for" or j not in role_ends \
+            if j < 1 or doc[j].lower_ != "for" or j not in role_ends or _possessed(doc, c.end) \
                     or (self._type(c.entity_id, {}) not in ("location", "state")):
                 out.append(c)
                 continue
@@ -219,4 +219,10 @@ class Roles:
                     countries.add(country)
             if len(countries) == 1:
                 a["country"] = countries.pop()
+
+
+def _possessed(doc: Doc, end: int) -> bool:
+    """Whether a possessive ending follows token `end` - 1: "spokesman for Ruritania's army" names the
+    army, not a region of the title."""
+    return end < len(doc) and doc[end].text in _POSSESSIVE
 

@@ -634,3 +634,10 @@ def test_a_bare_possessor_organ_refers_to_the_owner_named_before(nlp, state, own
                         "ministry’s spokesman Major General Pavel Ostrovetsky announced.")
     person = next(a for a in found.values() if a["type"] == "person")
     assert person["country"] == state
+
+
+@pytest.mark.parametrize("agency, country", [("TASS", "RUS"), ("Ukrinform", "UKR"), ("Xinhua", "CHN"), ("Reuters", None)])
+def test_news_agencies_are_organizations_and_state_ones_have_their_state(nlp, agency, country):
+    found = actors(nlp, f"The defence minister told {agency} on Friday that the convoy had turned back.")
+    a = next(a for a in found.values() if any(m["text"] == agency for m in a["mentions"]))
+    assert (a["type"], a["country"], a["sector"]) == ("organization", country, "MED")

@@ -641,3 +641,16 @@ def test_news_agencies_are_organizations_and_state_ones_have_their_state(nlp, ag
     found = actors(nlp, f"The defence minister told {agency} on Friday that the convoy had turned back.")
     a = next(a for a in found.values() if any(m["text"] == agency for m in a["mentions"]))
     assert (a["type"], a["country"], a["sector"]) == ("organization", country, "MED")
+
+
+@pytest.mark.parametrize("text, later", [
+    ("Mayor Pavel Ostrovetsky said two drones fell. Ostrovetsky later said the fires were out.", "Ostrovetsky"),
+    ("Spokesman Wang Lin spoke on Monday. Wang said the patrol would go on.", "Wang"),
+    ("The frigate grounded at Ren'ai Jiao launched two boats, Mayor Pavel Ostrovetsky said.", None),
+])
+def test_a_later_part_of_a_full_name_is_that_person(nlp, text, later):
+    found = actors(nlp, text)
+    people = [a for a in found.values() if a["type"] == "person"]
+    assert len(people) == 1
+    if later:
+        assert later in {m["text"] for m in people[0]["mentions"]}

@@ -93,7 +93,7 @@ class Discovery:
             return Candidate(name_start, end, fuzzy, "alias", 1)
         if not doc[start].is_title and not doc[start].is_upper:
             return None
-        if end - start == 1 and label != "PERSON" and text in self._surnames_in_doc and not locative \
+        if end - start == 1 and label != "PERSON" and text in self._names_in_doc and not locative \
                 and not self._place_context(doc, start, strict=True):
             # one sense per document: "Votel" after "Gen. Joseph Votel" is him, whatever the model says
             return self._discover(text, "person", start, end)
@@ -191,11 +191,29 @@ class Discovery:
             head = head.head
             if head.pos_ == "NOUN" and (head.lower_ in self.place_rows or head.lemma_.lower() in self.place_rows):
                 return "location"
-        if end - start >= 2 or (start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start):
+        if end - start >= 2 or (start > 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start):
             row = self.place_rows.get(last.lower_) or self.place_rows.get(last.lemma_.lower())
             if row is not None and row.get("refers") in ("settlement", "region", "feature"):
                 return "location"
         return None
+
+    def _surnames_alone(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+        """A capitalised word the model left untagged that is the last name of a person the model
+        names in full in this document ("Kowalczyk later said ..." at a sentence start): that person,
+        linked by `_corefer_surnames`."""
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.text not in self._surnames_in_doc or tok.ent_type_ or not tok.is_title:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN") \
+                    or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN") \
+                    or (prev is not None and prev.lower_ in LOCATIVE):
+                continue  # part of a longer name, or where places stand
+            out.append(self._discover(tok.text, "person", tok.i, tok.i + 1))
+            taken.add(tok.i)
+        return out
 
     def _discover(self, name: str, etype: str, start: int, end: int, *, country: str | None = None) -> Candidate:
         eid = "new:" + slug(name)

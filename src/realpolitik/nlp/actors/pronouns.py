@@ -4,6 +4,7 @@ subject, the writer's "we" of a known publisher, and later bare surnames of peop
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
@@ -228,10 +229,11 @@ class Pronouns:
 
     def _corefer_surnames(self, doc: Doc, spans: list[Span], info: dict) -> None:
         """A later bare surname ("Bagheri") is the person named in full earlier."""
-        people = {}
+        people, given = {}, defaultdict(set)
         for s in spans:
             if self._type(s._.rp_actor, info) == "person" and len(s) >= 2:
                 people.setdefault(s[-1].text, s._.rp_actor)
+                given[s[0].text].add(s._.rp_actor)
         for s in spans:
             if len(s) != 1 or not s._.rp_actor.startswith("new:"):
                 continue
@@ -241,6 +243,10 @@ class Pronouns:
                 close = {p for last, p in people.items() if last[:1] == s.text[:1]
                          and Levenshtein.distance(last, s.text) <= 1}
                 pid = close.pop() if len(close) == 1 else None
+            if pid is None and len(given.get(s.text, ())) == 1 and self._type(s._.rp_actor, info) == "person":
+                # the first word of one person's full name: a family name written first ("Wang Lin" ...
+                # "Wang"), or that person's given name
+                pid = next(iter(given[s.text]))
             if pid is not None and s._.rp_actor != pid:
                 info.pop(s._.rp_actor, None)
                 s._.rp_actor = pid

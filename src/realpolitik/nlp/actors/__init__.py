@@ -18,8 +18,23 @@ mixin of methods on the one linker, so they share its matchers and the document'
     pronouns.py   pronouns and coreference: "he", "we" in quoted speech, "they", later bare surnames
 
 Order of the passes (see `ActorLinker.__call__`): knowledge-base candidates, titles ending in a
-region, names holding a state's name, longest match; then the model's entities, fuzzy runs, organs
-and labels, group phrases, unnamed places; then roles, surnames, GPE roles, pronouns.
+region, names holding a state's name, longest match; then the model's entities, fuzzy runs, bare
+surnames, organs and labels, group phrases, unnamed places; then roles, appositions, surnames, GPE
+roles, pronouns.
+
+Decisions (precision first):
+- A person needs evidence of being one: a name the model calls a person is a place when it modifies
+  or ends in a place noun or follows "the town of"; it is nothing when it is a weapon family, stands
+  before a number, or is a demonym with a plural noun of people (`discover._not_a_person`).
+- An organ named without its state ("the Defense Ministry", "the ministry", "the army") is first the
+  organ of its kind named before; failing that, the organ of the state named last before it (the
+  nearest owner). On news this is right more often than not, and wrong where an article names the
+  other side last; a group with no state at all stays CAMEO's `---`.
+- A discovered person takes a country only from a demonym, a state's possessive or a state body in
+  their apposition or pre-modifiers, and only when these name one country ("an expert on X" does not
+  make them X's).
+- Fuzzy person links need the same first initial and a surname one edit away; a bare surname one edit
+  from a person named in full earlier in the document is that person.
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ class Discovery:
             return Candidate(name_start, end, fuzzy, "alias", 1)
         if not doc[start].is_title and not doc[start].is_upper:
             return None
-        if end - start == 1 and label != "PERSON" and text in self._names_in_doc and not locative \
+        if end - start == 1 and label != "PERSON" and text in self._surnames_in_doc and not locative \
                 and not self._place_context(doc, start, strict=True):
             # one sense per document: "Votel" after "Gen. Joseph Votel" is him, whatever the model says
             return self._discover(text, "person", start, end)

@@ -552,3 +552,104 @@ def test_surname_that_names_a_place_after_a_locative_is_the_place(nlp):
 def test_a_month_after_in_is_a_date_not_a_town(nlp):
     found = actors(nlp, "In March 2021 the Chadian army left the border area.", published="2021-06-01")
     assert not any(a["type"] == "location" and a["name"] == "March" for a in found.values())
+
+
+# ------------------------------------------------------- evidence of a person (place, weapon, group)
+@pytest.mark.parametrize("text, words", [
+    ("Artillery shelled the Qalandor refugee camp overnight, medics said.", "Qalandor"),
+    ("Drones struck the Tarvelo and Mirenyk settlements before dawn.", "Mirenyk"),
+    ("Militias raided villages in the Dorvan and Kestelin Regions last week.", "Kestelin"),
+    ("A car exploded near the town of Barsoumeh on Sunday.", "Barsoumeh"),
+])
+def test_names_where_places_stand_are_no_people(nlp, text, words):
+    assert "person" not in types_over(actors(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Berlin agreed to send another Patriot system to Kyiv.", "Patriot"),
+    ("Two cutters, hull Nos. 4410 and 4411, blocked the supply boat.", "Nos"),
+    ("Armenian Christians and Azerbaijani Muslims marched together in Tbilisi.", "Christians"),
+    ("Azerbaijani Muslims and Armenian Christians marched together in Tbilisi.", "Muslims"),
+])
+def test_weapons_numbers_and_groups_are_no_people(nlp, text, words):
+    assert "person" not in types_over(actors(nlp, text), words)
+
+
+def test_a_nisba_before_a_noun_is_no_person(nlp):
+    found = actors(nlp, "Warplanes hit Houthi positions near the port on Monday.", "2024-03-01")
+    assert "per:abdul-malik-al-houthi" not in found
+
+
+def test_fuzzy_person_needs_the_same_first_name_and_a_close_surname(nlp):
+    found = actors(nlp, "Abdul Karim, a shopkeeper, said the market was closed.")
+    assert not any(a["type"] == "person" and a["id"].startswith("per:") for a in found.values())
+
+
+def test_misspelt_surname_is_the_person_named_before(nlp):
+    found = actors(nlp, "Colonel Marta Kowalczyk briefed reporters in Warsaw. "
+                        "\"We saw three boats,\" Kowalcyk said.")
+    people = [a for a in found.values() if a["type"] == "person"]
+    assert len(people) == 1 and {m["text"] for m in people[0]["mentions"]} >= {"Kowalcyk"}
+
+
+# ------------------------------------------------ organs and discovered people take their state
+@pytest.mark.parametrize("state, owner", [("RUS", "Russia's Defence Ministry"), ("UKR", "Ukraine's Defence Ministry")])
+def test_the_ministry_spokesman_belongs_to_the_state_named_before(nlp, state, owner):
+    found = actors(nlp, f"{owner} reported heavy fighting. \"Forty vehicles were destroyed,\" "
+                        "the ministry's spokesman Major General Pavel Ostrovetsky said.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state
+
+
+@pytest.mark.parametrize("state, first", [("ARM", "Armenia"), ("AZE", "Azerbaijan")])
+def test_an_organ_named_without_its_state_is_the_state_named_before(nlp, state, first):
+    found = actors(nlp, f"{first} closed the border crossing. The Defense Ministry said the move was temporary.")
+    organ = next(a for a in found.values() if any(m["text"] == "Defense Ministry" for m in a["mentions"]))
+    assert organ["country"] == state and not organ["id"].startswith("new:")
+
+
+@pytest.mark.parametrize("state, owner", [("CHL", "Chile's"), ("ARG", "Argentina's")])
+def test_apposition_gives_a_discovered_person_a_country(nlp, state, owner):
+    found = actors(nlp, f"Tomas Riquelme, the head of {owner} delegation, said the talks went well.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state
+
+
+def test_apposition_naming_a_state_as_topic_gives_no_country(nlp):
+    found = actors(nlp, "Tomas Riquelme, an expert on Chile, said the talks went well.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] is None
+
+
+@pytest.mark.parametrize("state, owner", [("YEM", "Yemen’s"), ("SAU", "Saudi Arabia’s")])
+def test_spokesman_for_a_states_forces_is_of_that_state(nlp, state, owner):
+    found = actors(nlp, f"Karim Haddad, the spokesman for {owner} armed forces said that two ships were hit.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state
+
+
+@pytest.mark.parametrize("state, owner", [("RUS", "Russia's"), ("UKR", "Ukraine's")])
+def test_a_bare_possessor_organ_refers_to_the_owner_named_before(nlp, state, owner):
+    found = actors(nlp, f"{owner} Defense Ministry reported clashes. \"Forty fighters were killed,” "
+                        "ministry’s spokesman Major General Pavel Ostrovetsky announced.")
+    person = next(a for a in found.values() if a["type"] == "person")
+    assert person["country"] == state
+
+
+@pytest.mark.parametrize("agency, country", [("TASS", "RUS"), ("Ukrinform", "UKR"), ("Xinhua", "CHN"), ("Reuters", None)])
+def test_news_agencies_are_organizations_and_state_ones_have_their_state(nlp, agency, country):
+    found = actors(nlp, f"The defence minister told {agency} on Friday that the convoy had turned back.")
+    a = next(a for a in found.values() if any(m["text"] == agency for m in a["mentions"]))
+    assert (a["type"], a["country"], a["sector"]) == ("organization", country, "MED")
+
+
+@pytest.mark.parametrize("text, later", [
+    ("Mayor Pavel Ostrovetsky said two drones fell. Ostrovetsky later said the fires were out.", "Ostrovetsky"),
+    ("The frigate grounded at Ren'ai Jiao launched two boats, Mayor Pavel Ostrovetsky said.", None),
+])
+def test_a_later_part_of_a_full_name_is_that_person(nlp, text, later):
+    found = actors(nlp, text)
+    people = [a for a in found.values() if a["type"] == "person"]
+    assert len(people) == 1
+    if later:
+        assert later in {m["text"] for m in people[0]["mentions"]}

@@ -901,3 +901,50 @@ def test_a_delivery_of_named_weapons_is_one_aid_event(analyse):
     record = analyse("In May Moscow delivered six Mi-35 attack helicopters to Mali.")
     aid = _find(record, "AID", "RUS", "MLI")
     assert len(aid) == 1 and aid[0]["cameo"] == "072", _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Categories from the frame: what the verb acts on decides the category, not the word alone
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Georgia sent thousands of soldiers into Armenia.", "ASSAULT", "GEO", "ARM", id="troops-into"),
+    pytest.param("Armenia sent thousands of soldiers into Georgia.", "ASSAULT", "ARM", "GEO", id="troops-into-mirror"),
+    pytest.param("Georgia sent troops to the border region.", "MOBILIZE", "GEO", None, id="troops-to-a-place"),
+    pytest.param("Kenya sent a delegation to the talks with Somalia.", "CONSULT", "KEN", "SOM", id="delegation"),
+    pytest.param("Somalia sent a delegation to the talks with Kenya.", "CONSULT", "SOM", "KEN", id="delegation-mirror"),
+    pytest.param("Peru released two Chilean fishermen.", "RETREAT", "PER", "CHL", id="release-people"),
+    pytest.param("Chile released two Peruvian fishermen.", "RETREAT", "CHL", "PER", id="release-people-mirror"),
+    pytest.param("Turkish forces carried out strikes inside Iraq.", "ASSAULT", "TUR", "IRQ", id="strikes-light-verb"),
+    pytest.param("Iraqi forces carried out strikes inside Turkey.", "ASSAULT", "IRQ", "TUR", id="strikes-mirror"),
+    pytest.param("Chilean teachers staged a hunger strike.", "PROTEST", "CHL", None, id="labour-strike"),
+    pytest.param("The Chilean president met the Peruvian foreign minister.", "CONSULT", "CHL", "PER", id="meet-actor"),
+    pytest.param("Ghana hosted the Nigerian president.", "CONSULT", "NGA", "GHA", id="host-actor"),
+])
+def test_the_object_decides_the_category(analyse, text, plover, src, tgt):
+    """'send', 'release', 'strike', 'meet', 'host': one word, several acts; the row is chosen by
+    what the verb acts on (troops, envoys, people) or by the words in front of the noun."""
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Georgia sent thousands of soldiers into Armenia.", "AID", id="troops-are-not-aid"),
+    pytest.param("The Dutch minister stressed that the border must stay open.", "REQUEST", id="stress-reports"),
+    pytest.param("The Belgian envoy emphasized that talks had gone well.", "REQUEST", id="emphasize-reports"),
+    pytest.param("Peru released two fishing boats.", "RETREAT", id="release-a-thing"),
+    pytest.param("Serbian strikes hit a depot near the border.", "PROTEST", id="strike-is-no-walkout"),
+    pytest.param("The road plan fully meets the needs of the region.", "CONSULT", id="meet-a-thing"),
+    pytest.param("Ghana is hosting foreign mercenaries.", "CONSULT", id="host-a-thing"),
+    pytest.param("This is what Ghanaians call a special operation.", "CONSULT", id="call-names"),
+])
+def test_a_frame_without_its_object_is_not_that_event(analyse, text, plover):
+    """Reporting verbs ('stressed that') are statements, not demands; releasing a boat, meeting
+    a requirement, hosting a base and calling something a name are no release, meeting or call."""
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)
+
+
+def test_stressing_the_need_for_a_solution_is_a_call(analyse):
+    record = analyse("The Dutch minister stressed the need for a settlement between the two sides.")
+    assert _find(record, "REQUEST", "NLD"), _show(record)

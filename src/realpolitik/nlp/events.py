@@ -627,6 +627,9 @@ def _names_weapon(noun: Token, weapon_tokens: set[int]) -> bool:
 def _objects(tok: Token) -> set[str]:
     """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")
     and noun modifiers ("ended mediation efforts", "cut aid deliveries")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a nominal's kind is in the words in front of it ("hunger strike", "workers' strike")
+        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "poss")}
     obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
     if obj is None:
         return set()
@@ -640,6 +643,9 @@ def _objects(tok: Token) -> set[str]:
 
 #: the `object` value that asks for an actor as object ("wants Russia to ..."), not a word list
 ACTOR_OBJECT = "@actor"
+#: the `object` value that allows no object or an actor, never a thing ("X and Y met", "X met Y",
+#: not "the plan meets the requirements")
+ACTOR_OR_NONE = "@actor?"
 
 
 def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> dict | None:
@@ -647,13 +653,19 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
 
     A row with an `object` list applies only when the verb's object is one of them ("launched an
     offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows;
-    `@actor` asks for an object that names an actor.
+    `@actor` asks for an object that names an actor, `@actor?` for an actor or no object at all.
+    A nominal's `object` list is matched against the words in front of it ("hunger strike").
     """
     plain = None
     objects = None
     for r in rows:
         wanted = r.get("object") or ""
-        if wanted == ACTOR_OBJECT:
+        if wanted == ACTOR_OR_NONE:
+            obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if obj is not None and (index is None or not index.actor_of(obj)):
+                continue
+            wanted = ""  # otherwise the row is a plain one
+        elif wanted == ACTOR_OBJECT:
             # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
             objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
                 if tok.pos_ in ("VERB", "AUX") else []

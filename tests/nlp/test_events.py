@@ -948,3 +948,50 @@ def test_a_frame_without_its_object_is_not_that_event(analyse, text, plover):
 def test_stressing_the_need_for_a_solution_is_a_call(analyse):
     record = analyse("The Dutch minister stressed the need for a settlement between the two sides.")
     assert _find(record, "REQUEST", "NLD"), _show(record)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Talks began in the third year of the Chilean war.", id="war-under-a-preposition"),
+    pytest.param("Aid reached the north in the Bolivian war.", id="war-under-a-preposition-mirror"),
+    pytest.param("Refugees fled the region, Europe's deadliest conflict since 1945.", id="superlative-name"),
+])
+def test_a_war_named_as_the_setting_is_not_an_event(analyse, text):
+    """A war or conflict that is only the time or place of what the sentence reports is a name."""
+    record = analyse(text)
+    assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Peru waged war against Chile in 1879.", "PER", "CHL", id="waged"),
+    pytest.param("Chile waged war against Peru in 1879.", "CHL", "PER", id="waged-mirror"),
+])
+def test_a_war_waged_against_one_party_runs_one_way(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt) and not _find(record, "ASSAULT", tgt, src), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Bolivian militias have pledged that they would keep attacking Peru unless it withdraws.",
+                 "BOL", "PER", id="pledge-that"),
+    pytest.param("Peruvian militias have pledged that they would keep attacking Bolivia unless it withdraws.",
+                 "PER", "BOL", id="pledge-that-mirror"),
+])
+def test_a_pledge_whose_content_is_an_attack_is_a_threat(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "THREATEN", src, tgt) and not _find(record, "AGREE"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("A Chilean patrol boat trained its water cannon on a Peruvian trawler.", "ASSAULT", "CHL", "PER",
+                 id="water-cannon"),
+    pytest.param("A Peruvian patrol boat trained its water cannon on a Chilean trawler.", "ASSAULT", "PER", "CHL",
+                 id="water-cannon-mirror"),
+    pytest.param("Peru trained Bolivian soldiers.", "AID", "PER", "BOL", id="train-troops"),
+    pytest.param("The African Union adopted two packages of sanctions against Mali.", "SANCTION", None, "MLI",
+                 id="adopt-sanctions"),
+])
+def test_train_and_adopt_take_their_objects_category(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+    if plover == "ASSAULT":
+        assert not _find(record, "AID"), _show(record)

@@ -62,6 +62,8 @@ class EventCoder:
             if not rows:
                 continue
             row = _select(tok, rows, index)
+            if row is not None and "background" in row.get("note", "") and _background(tok):
+                continue
             if row is not None and row["plover"] == "AGREE":
                 row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
@@ -72,8 +74,10 @@ class EventCoder:
 
     def _promised_conflict(self, tok: Token, row: dict) -> dict:
         """"Iran vowed to retaliate against Israel": a promise whose content is a conflict act is a
-        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides."""
-        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides.
+        The content may be a that-clause ("pledged that they would keep attacking") or, for a
+        noun, its to-phrase ("its commitment to crushing the rebels")."""
+        comp = _promised_act(tok)
         if comp is None:
             return row
         rows = self.frames.get((comp.lemma_.lower(), "VERB"))
@@ -251,13 +255,15 @@ class EventCoder:
             if sources:
                 direct += 1
                 break
+        directed = False
         for role in split(row.get("target_role")):
             targets = [t for t in self._role(tok, role, index, passive=passive, as_source=False)
                        if t not in sources]
             if targets:
                 direct += 1
+                # "X waged war against Y": a reciprocal noun aimed at one party runs one way
+                directed = role in ("pobj:against", "pobj:on")
                 break
-        directed = False
         if not targets and tok.pos_ in ("NOUN", "PROPN"):
             # "X engaged Y in a firefight": the light verb's object is the other party, and the
             # act, stated transitively, runs from the subject only (no mirror)
@@ -435,6 +441,34 @@ def _cues_up(tok: Token) -> set[str]:
     return cues
 
 
+#: verbs of phase whose complement is the act itself ("would keep attacking", "will continue to strike")
+_PHASE_VERBS = {"keep", "continue", "start", "begin", "resume", "go"}
+#: a war or conflict named under a preposition ("in the war", "since the conflict began") is the time
+#: or setting of what the sentence reports, unless a light verb makes it the act ("engaged in a war")
+_BACKGROUND_DEPS = {"pobj", "compound", "appos", "npadvmod"}
+
+
+def _promised_act(tok: Token) -> Token | None:
+    """The act a promise, vow or commitment is about: its infinitive or that-clause verb, or a
+    noun's "to" + gerund; through verbs of phase ("keep attacking")."""
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    if comp is None and tok.pos_ in ("NOUN", "PROPN"):
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        comp = next((g for g in to.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) if to is not None else None
+    while comp is not None and comp.lemma_.lower() in _PHASE_VERBS:
+        comp = next((c for c in comp.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return comp
+
+
+def _background(tok: Token) -> bool:
+    """"in Russia's war against Ukraine", "Europe's deadliest conflict": a war named as the setting
+    of the sentence (under a preposition, in apposition, in a compound, or singled out by a
+    superlative) is a name, not a new event (gold GUIDE: a noun used as a name)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or light_verb(tok) is not None:
+        return False
+    return tok.dep_ in _BACKGROUND_DEPS or any(c.tag_ == "JJS" for c in tok.children)
+
+
 def _conditional(tok: Token) -> bool:
     """Whether the act is held over another party: "will withdraw unless ...", "if X does not ...".
     A plain "if" is an offer as often as a threat ("will meet him if he agrees"), so not counted."""
@@ -542,7 +576,8 @@ def _condition_target(tok: Token, index: ActorIndex) -> list[Span]:
 def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
     """The affected party of the act a verb governs ("vowed to attack Iraq", "offered to hand
     over two suspects to Britain"): the complement verb's object, dative or prepositional object."""
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    comp = _promised_act(tok) or next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                                       and c.pos_ in ("VERB", "AUX")), None)
     if comp is None:
         return []
     obj = child(comp, "dobj", "dative")

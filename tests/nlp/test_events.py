@@ -995,3 +995,9 @@ def test_train_and_adopt_take_their_objects_category(analyse, text, plover, src,
     assert _find(record, plover, src, tgt), _show(record)
     if plover == "ASSAULT":
         assert not _find(record, "AID"), _show(record)
+
+
+def test_plural_wars_count_episodes_of_fighting(analyse):
+    """A plural is no name: 'the repeated wars between X and Y' reports fighting, both ways."""
+    record = analyse("Border villages still suffer from the repeated wars between Chile and Bolivia.")
+    assert _find(record, "ASSAULT", "CHL", "BOL") and _find(record, "ASSAULT", "BOL", "CHL"), _show(record)

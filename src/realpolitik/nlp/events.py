@@ -462,11 +462,17 @@ def _promised_act(tok: Token) -> Token | None:
 
 def _background(tok: Token) -> bool:
     """"in Russia's war against Ukraine", "Europe's deadliest conflict": a war named as the setting
-    of the sentence (under a preposition, in apposition, in a compound, or singled out by a
-    superlative) is a name, not a new event (gold GUIDE: a noun used as a name)."""
-    if tok.pos_ not in ("NOUN", "PROPN") or light_verb(tok) is not None:
-        return False
-    return tok.dep_ in _BACKGROUND_DEPS or any(c.tag_ == "JJS" for c in tok.children)
+    of the sentence (a definite singular under a preposition, in apposition or in a compound, or
+    one singled out by a superlative) is a name, not a new event (gold GUIDE: a noun used as a name)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or light_verb(tok) is not None:
+        return False  # a plural counts episodes of fighting ("the recent conflicts between X and Y")
+    if any(c.tag_ == "JJS" for c in tok.children):
+        return True
+    # a name is made definite by its article, owner or name in front ("the war", "Russia's war",
+    # "the Karabakh war"); "recent conflicts between X and Y" reports the fighting itself
+    named = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                or c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children)
+    return named and tok.dep_ in _BACKGROUND_DEPS
 
 
 def _conditional(tok: Token) -> bool:

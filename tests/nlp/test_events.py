@@ -1001,3 +1001,38 @@ def test_plural_wars_count_episodes_of_fighting(analyse):
     """A plural is no name: 'the repeated wars between X and Y' reports fighting, both ways."""
     record = analyse("Border villages still suffer from the repeated wars between Chile and Bolivia.")
     assert _find(record, "ASSAULT", "CHL", "BOL") and _find(record, "ASSAULT", "BOL", "CHL"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Bolivian fighters targeted a group of Peruvian soldiers near the border.", "ASSAULT", "BOL", "PER",
+                 id="target-soldiers"),
+    pytest.param("Peruvian fighters targeted a group of Bolivian soldiers near the border.", "ASSAULT", "PER", "BOL",
+                 id="target-soldiers-mirror"),
+    pytest.param("Peruvian camps have been targeted by Bolivia several times.", "ASSAULT", "BOL", "PER",
+                 id="target-passive"),
+    pytest.param("Chilean coast guard vessels blocked two Peruvian boats.", "COERCE", "CHL", "PER", id="block-boats"),
+    pytest.param("Peruvian coast guard vessels blocked two Chilean boats.", "COERCE", "PER", "CHL",
+                 id="block-boats-mirror"),
+    pytest.param("Peru reaffirmed its commitment to eradicating Bolivian militias.", "THREATEN", "PER", "BOL",
+                 id="commitment-to-fight"),
+    pytest.param("Bolivia reaffirmed its commitment to eradicating Peruvian militias.", "THREATEN", "BOL", "PER",
+                 id="commitment-to-fight-mirror"),
+])
+def test_physical_targets_and_promised_fights(analyse, text, plover, src, tgt):
+    """'target' codes an attack only on a military or physical target; a commitment to crush an
+    armed enemy is a threat, and the fight it promises is not coded as done."""
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+    if plover == "THREATEN":
+        assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("New EU sanctions targeted Russian banks.", "ASSAULT", id="sanctions-target"),
+    pytest.param("Peru will eradicate poverty by 2040.", "ASSAULT", id="eradicate-poverty"),
+    pytest.param("The Lima airport temporarily halted flights.", "SANCTION", id="halt-flights"),
+    pytest.param("Protesters blocked the main road to Quito.", "COERCE", id="block-road-is-protest"),
+])
+def test_frames_whose_object_is_no_party(analyse, text, plover):
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)

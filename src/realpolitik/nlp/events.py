@@ -61,6 +61,8 @@ class EventCoder:
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
+            if self._promised_content(tok):
+                continue
             row = _select(tok, rows, index)
             if row is not None and "background" in row.get("note", "") and _background(tok):
                 continue
@@ -71,6 +73,15 @@ class EventCoder:
         _rank_embedded(events, doc)
         doc._.rp_events = _merge(_subsume(_prune(events, doc), doc))
         return doc
+
+    def _promised_content(self, tok: Token) -> bool:
+        """"its commitment to crushing the rebels": the act a promise noun is about has not
+        happened; the promise (AGREE, or THREATEN for a conflict act) codes it, not the act."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "pcomp" or tok.head.lower_ != "to":
+            return False
+        noun = tok.head.head
+        return noun.pos_ in ("NOUN", "PROPN") and any(
+            r["plover"] == "AGREE" for r in self.frames.get((noun.lemma_.lower(), "NOUN"), ()))
 
     def _promised_conflict(self, tok: Token, row: dict) -> dict:
         """"Iran vowed to retaliate against Israel": a promise whose content is a conflict act is a
@@ -283,7 +294,8 @@ class EventCoder:
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
                 direct += 1  # "Israel held talks": the light verb's subject is read off the parse
         if not targets and row["plover"] == "THREATEN":
-            targets = [t for t in _condition_target(tok, index) if t not in sources]
+            targets = [t for t in _condition_target(tok, index) or _complement_target(tok, index)
+                       if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
         if reciprocal and len(sources) >= 2 and targets and all(
                 index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
@@ -672,6 +684,10 @@ def _objects(tok: Token) -> set[str]:
         # a nominal's kind is in the words in front of it ("hunger strike", "workers' strike")
         return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "poss")}
     obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is None:
+        # "allowed the opposition to hold a rally": the subject of the infinitive is what the verb acts on
+        obj = next((subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     if obj is None:
         return set()
     heads = [obj, *obj.conjuncts]

@@ -1036,3 +1036,15 @@ def test_physical_targets_and_promised_fights(analyse, text, plover, src, tgt):
 def test_frames_whose_object_is_no_party(analyse, text, plover):
     record = analyse(text)
     assert not _find(record, plover), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Peruvian airstrikes on Bolivia killed five.", "PER", "BOL", id="strikes-killed"),
+    pytest.param("Bolivian airstrikes on Peru killed five.", "BOL", "PER", id="strikes-killed-mirror"),
+])
+def test_the_act_named_as_subject_of_its_effect_keeps_both_sides(analyse, text, src, tgt):
+    """'X's strikes on Y killed five': the noun names the act with both parties; the verb of its
+    effect ('killed', one side) does not replace it."""
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt), _show(record)
+    assert not [e for e in record["events"] if e["plover"] == "ASSAULT" and e["target_country"] is None], _show(record)

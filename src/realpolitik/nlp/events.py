@@ -71,7 +71,7 @@ class EventCoder:
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
-        doc._.rp_events = _merge(_subsume(_prune(events, doc), doc))
+        doc._.rp_events = _merge(_subsume(_prune(_fold_effects(events, doc), doc), doc))
         return doc
 
     def _promised_content(self, tok: Token) -> bool:
@@ -640,6 +640,27 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
     return [e for e in events if e.get("_tok") is None or e["confidence"] >= best[doc[e["_tok"]].sent.start]
             or e["confidence"] >= (WEAK_NOMINAL if e["_nominal"] else WEAK_EVENT)
             and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
+
+
+def _fold_effects(events: list[dict], doc: Doc) -> list[dict]:
+    """"Peruvian airstrikes on Bolivia killed five": the noun that is the subject of a verb of the
+    same category names the act, the verb its effect; when the noun names more of the parties, it
+    is the record (with the verb's confidence) and the verb's reading is dropped."""
+    by_tok = {e["_tok"]: e for e in events if e.get("_tok") is not None}
+    drop = set()
+    for e in events:
+        i = e.get("_tok")
+        if i is None or doc[i].pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject(doc[i])
+        noun = by_tok.get(subj.i) if subj is not None else None
+        if noun is None or noun is e or noun["plover"] != e["plover"] or noun["modality"] != e["modality"]:
+            continue
+        sides = lambda x: (x["source"] is not None) + (x["target"] is not None)  # noqa: E731
+        if sides(noun) > sides(e) and e["source"] in (None, noun["source"]) and e["target"] in (None, noun["target"]):
+            noun["confidence"] = max(noun["confidence"], e["confidence"])
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
 
 
 def _subsume(events: list[dict], doc: Doc) -> list[dict]:

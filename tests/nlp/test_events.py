@@ -954,6 +954,8 @@ def test_stressing_the_need_for_a_solution_is_a_call(analyse):
     pytest.param("Talks began in the third year of the Chilean war.", id="war-under-a-preposition"),
     pytest.param("Aid reached the north in the Bolivian war.", id="war-under-a-preposition-mirror"),
     pytest.param("Refugees fled the region, Europe's deadliest conflict since 1945.", id="superlative-name"),
+    pytest.param("This is what Peruvians call the war.", id="called-the-war"),
+    pytest.param("This is what Chileans call the war.", id="called-the-war-mirror"),
 ])
 def test_a_war_named_as_the_setting_is_not_an_event(analyse, text):
     """A war or conflict that is only the time or place of what the sentence reports is a name."""

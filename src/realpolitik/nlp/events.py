@@ -458,6 +458,10 @@ _PHASE_VERBS = {"keep", "continue", "start", "begin", "resume", "go"}
 #: a war or conflict named under a preposition ("in the war", "since the conflict began") is the time
 #: or setting of what the sentence reports, unless a light verb makes it the act ("engaged in a war")
 _BACKGROUND_DEPS = {"pobj", "compound", "appos", "npadvmod"}
+#: light verbs that make a war the act itself ("waged a war", "unleashed its war"); others
+#: ("what they call the war") only name it
+_WAGING = {"wage", "wag", "launch", "start", "begin", "unleash", "declare", "continue", "escalate", "intensify",
+           "conduct", "engage", "resume", "pursue", "step", "mount", "stage", "stag", "fight", "carry"}
 
 
 def _promised_act(tok: Token) -> Token | None:
@@ -476,7 +480,8 @@ def _background(tok: Token) -> bool:
     """"in Russia's war against Ukraine", "Europe's deadliest conflict": a war named as the setting
     of the sentence (a definite singular under a preposition, in apposition or in a compound, or
     one singled out by a superlative) is a name, not a new event (gold GUIDE: a noun used as a name)."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or light_verb(tok) is not None:
+    lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or lv is not None and lv.lemma_ in _WAGING:
         return False  # a plural counts episodes of fighting ("the recent conflicts between X and Y")
     if any(c.tag_ == "JJS" for c in tok.children):
         return True
@@ -484,7 +489,7 @@ def _background(tok: Token) -> bool:
     # "the Karabakh war"); "recent conflicts between X and Y" reports the fighting itself
     named = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                 or c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children)
-    return named and tok.dep_ in _BACKGROUND_DEPS
+    return named and (tok.dep_ in _BACKGROUND_DEPS or lv is not None)  # "what they call the war"
 
 
 def _conditional(tok: Token) -> bool:

@@ -1050,3 +1050,19 @@ def test_the_act_named_as_subject_of_its_effect_keeps_both_sides(analyse, text, 
     record = analyse(text)
     assert _find(record, "ASSAULT", src, tgt), _show(record)
     assert not [e for e in record["events"] if e["plover"] == "ASSAULT" and e["target_country"] is None], _show(record)
+
+
+@pytest.mark.parametrize("text, speaker, other", [
+    pytest.param("Chile said that in response to the Peruvian army's attacks on its villages, its fighters "
+                 "shelled a Peruvian base.", "CHL", "PER", id="cause-in-an-adjunct"),
+    pytest.param("Peru said that in response to the Chilean army's attacks on its villages, its fighters "
+                 "shelled a Chilean base.", "PER", "CHL", id="cause-in-an-adjunct-mirror"),
+])
+def test_the_cause_a_speaker_gives_for_its_own_act_is_no_accusation(analyse, text, speaker, other):
+    record = analyse(text)
+    assert not _find(record, "ACCUSE", speaker, other), _show(record)
+
+
+def test_an_act_said_to_be_done_by_another_party_is_still_an_accusation(analyse):
+    record = analyse("Chile said that the Peruvian army had shelled its villages.")
+    assert _find(record, "ACCUSE", "CHL", "PER"), _show(record)

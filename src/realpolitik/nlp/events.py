@@ -194,6 +194,10 @@ class EventCoder:
         if record["modality"] not in ("reported", "disputed") or speaker is None or speaker < 0 \
                 or not (record.get("quad") or "") == "material_conflict" or record["source"] is None:
             return None
+        if tok.pos_ in ("NOUN", "PROPN") and event_head(tok).dep_ == "pobj":
+            # "said that, in response to X's attacks, its fighters struck ...": an act named in an
+            # adjunct is the cause the speaker gives for its own act, not what it accuses X of
+            return None
         verb = tok.doc[speaker].head
         who = index.actor_of(tok.doc[speaker])
         if not who or verb.i > tok.i or speaker > tok.i or who[0]._.rp_actor == record["source"] \

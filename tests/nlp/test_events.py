@@ -1066,3 +1066,26 @@ def test_the_cause_a_speaker_gives_for_its_own_act_is_no_accusation(analyse, tex
 def test_an_act_said_to_be_done_by_another_party_is_still_an_accusation(analyse):
     record = analyse("Chile said that the Peruvian army had shelled its villages.")
     assert _find(record, "ACCUSE", "CHL", "PER"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Several Chilean coast guard vessels illegally entered the territorial waters of Peru's Lobos island.",
+                 "MOBILIZE", "CHL", "PER", id="enter-waters"),
+    pytest.param("Several Peruvian coast guard vessels illegally entered the territorial waters of Chile's Mocha island.",
+                 "MOBILIZE", "PER", "CHL", id="enter-waters-mirror"),
+    pytest.param("The Bolivian president challenged the Peruvian leader to come to Brazil for direct talks.",
+                 "REQUEST", "BOL", "PER", id="challenge-to"),
+    pytest.param("The Brazilian president says he wants a 30-day ceasefire.", "REQUEST", "BRA", None, id="want-ceasefire"),
+])
+def test_rows_for_acts_with_a_named_object(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Chile has challenged the ruling in court.", "REQUEST", id="challenge-a-ruling"),
+    pytest.param("The Chilean delegation entered the conference hall.", "MOBILIZE", id="enter-a-hall"),
+])
+def test_rows_for_acts_with_a_named_object_need_it(analyse, text, plover):
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)

@@ -1092,19 +1092,14 @@ def test_rows_for_acts_with_a_named_object_need_it(analyse, text, plover):
 
 
 
-@pytest.mark.parametrize("text, participle, agent", [
-    pytest.param("Chile criticised Peru on Monday, threatening it with new tariffs.", "threatening", "Chile",
-                 id="participle"),
-    pytest.param("Peru criticised Chile on Monday, threatening it with new tariffs.", "threatening", "Peru",
-                 id="participle-mirror"),
-    pytest.param("Chile criticised Peru on Monday, while threatening it with new tariffs.", "threatening", None,
-                 id="marked-clause-is-not-inherited"),
-])
-def test_a_participle_beside_its_clause_has_the_clauses_subject(nlp, text, participle, agent):
-    """'X condemned the sale, calling for ...': the participle's agent is the clause's subject."""
-    from realpolitik.nlp.args import subject
 
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == participle)
-    found = subject(tok)
-    assert (found.text if found is not None else None) == agent
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Chile said it would not meet the kidnappers' demands.", "REJECT", id="not-meet-demands"),
+    pytest.param("Peru said it would not meet the kidnappers' demands.", "REJECT", id="not-meet-demands-mirror"),
+    pytest.param("Peru hosted a summit of Andean leaders in March.", "CONSULT", id="host-a-summit"),
+])
+def test_meeting_demands_and_hosting_meetings(analyse, text, plover):
+    """'meet' a demand accepts it (refusing is a rejection), 'host' a summit is a visit hosted:
+    objects that are no actor but still make the frame."""
+    record = analyse(text)
+    assert _find(record, plover), _show(record)

@@ -256,9 +256,6 @@ def subject(tok: Token) -> Token | None:
             if head.pos_ == "ADJ" and head.head.i != head.i:
                 return child(head.head, "nsubj", "nsubjpass")
         return subject(head) if head.pos_ in ("VERB", "AUX") else None
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head is not tok and head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ == "mark" for c in tok.children):
-        return subject(head)  # "X condemned the sale, calling for ...": a participle's agent is the clause's
     if tok.dep_ in ("pcomp", "acl") and head is not tok:
         # "the Azerbaijani forces in occupying ...": the noun the clause hangs on;
         # "Israel refrained from attacking": the subject of the verb it hangs on

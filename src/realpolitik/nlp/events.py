@@ -740,7 +740,8 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
 
     A row with an `object` list applies only when the verb's object is one of them ("launched an
     offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows;
-    `@actor` asks for an object that names an actor, `@actor?` for an actor or no object at all.
+    `@actor` asks for an object that names an actor, `@actor?` for an actor or no object at all,
+    `!a|b` for any object but these.
     A nominal's `object` list is matched against the words in front of it ("hunger strike").
     """
     plain = None
@@ -758,6 +759,13 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
                 if tok.pos_ in ("VERB", "AUX") else []
             if index is None or not any(index.actor_of(o) for o in objs):
                 continue
+        elif wanted.startswith("!"):
+            # "!boat|report": any object but these ("released two boats", "released a report")
+            if objects is None:
+                objects = _objects(tok)
+            if objects.intersection(wanted[1:].split("|")):
+                continue
+            wanted = ""  # otherwise the row is a plain one
         elif wanted:
             if objects is None:
                 objects = _objects(tok)

@@ -901,3 +901,205 @@ def test_a_delivery_of_named_weapons_is_one_aid_event(analyse):
     record = analyse("In May Moscow delivered six Mi-35 attack helicopters to Mali.")
     aid = _find(record, "AID", "RUS", "MLI")
     assert len(aid) == 1 and aid[0]["cameo"] == "072", _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Categories from the frame: what the verb acts on decides the category, not the word alone
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Georgia sent thousands of soldiers into Armenia.", "ASSAULT", "GEO", "ARM", id="troops-into"),
+    pytest.param("Armenia sent thousands of soldiers into Georgia.", "ASSAULT", "ARM", "GEO", id="troops-into-mirror"),
+    pytest.param("Georgia sent troops to the border region.", "MOBILIZE", "GEO", None, id="troops-to-a-place"),
+    pytest.param("Kenya sent a delegation to the talks with Somalia.", "CONSULT", "KEN", "SOM", id="delegation"),
+    pytest.param("Somalia sent a delegation to the talks with Kenya.", "CONSULT", "SOM", "KEN", id="delegation-mirror"),
+    pytest.param("Peru released two Chilean fishermen.", "RETREAT", "PER", "CHL", id="release-people"),
+    pytest.param("Chile released two Peruvian fishermen.", "RETREAT", "CHL", "PER", id="release-people-mirror"),
+    pytest.param("Turkish forces carried out strikes inside Iraq.", "ASSAULT", "TUR", "IRQ", id="strikes-light-verb"),
+    pytest.param("Iraqi forces carried out strikes inside Turkey.", "ASSAULT", "IRQ", "TUR", id="strikes-mirror"),
+    pytest.param("Chilean teachers staged a hunger strike.", "PROTEST", "CHL", None, id="labour-strike"),
+    pytest.param("The Chilean president met the Peruvian foreign minister.", "CONSULT", "CHL", "PER", id="meet-actor"),
+    pytest.param("Ghana hosted the Nigerian president.", "CONSULT", "NGA", "GHA", id="host-actor"),
+])
+def test_the_object_decides_the_category(analyse, text, plover, src, tgt):
+    """'send', 'release', 'strike', 'meet', 'host': one word, several acts; the row is chosen by
+    what the verb acts on (troops, envoys, people) or by the words in front of the noun."""
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Georgia sent thousands of soldiers into Armenia.", "AID", id="troops-are-not-aid"),
+    pytest.param("The Dutch minister stressed that the border must stay open.", "REQUEST", id="stress-reports"),
+    pytest.param("The Belgian envoy emphasized that talks had gone well.", "REQUEST", id="emphasize-reports"),
+    pytest.param("Peru released two fishing boats.", "RETREAT", id="release-a-thing"),
+    pytest.param("Serbian strikes hit a depot near the border.", "PROTEST", id="strike-is-no-walkout"),
+    pytest.param("The road plan fully meets the needs of the region.", "CONSULT", id="meet-a-thing"),
+    pytest.param("Ghana is hosting foreign mercenaries.", "CONSULT", id="host-a-thing"),
+    pytest.param("This is what Ghanaians call a special operation.", "CONSULT", id="call-names"),
+])
+def test_a_frame_without_its_object_is_not_that_event(analyse, text, plover):
+    """Reporting verbs ('stressed that') are statements, not demands; releasing a boat, meeting
+    a requirement, hosting a base and calling something a name are no release, meeting or call."""
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)
+
+
+def test_stressing_the_need_for_a_solution_is_a_call(analyse):
+    record = analyse("The Dutch minister stressed the need for a settlement between the two sides.")
+    assert _find(record, "REQUEST", "NLD"), _show(record)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Talks began in the third year of the Chilean war.", id="war-under-a-preposition"),
+    pytest.param("Aid reached the north in the Bolivian war.", id="war-under-a-preposition-mirror"),
+    pytest.param("Refugees fled the region, Europe's deadliest conflict since 1945.", id="superlative-name"),
+    pytest.param("This is what Peruvians call the war.", id="called-the-war"),
+    pytest.param("This is what Chileans call the war.", id="called-the-war-mirror"),
+])
+def test_a_war_named_as_the_setting_is_not_an_event(analyse, text):
+    """A war or conflict that is only the time or place of what the sentence reports is a name."""
+    record = analyse(text)
+    assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Peru waged war against Chile in 1879.", "PER", "CHL", id="waged"),
+    pytest.param("Chile waged war against Peru in 1879.", "CHL", "PER", id="waged-mirror"),
+])
+def test_a_war_waged_against_one_party_runs_one_way(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt) and not _find(record, "ASSAULT", tgt, src), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Bolivian militias have pledged that they would keep attacking Peru unless it withdraws.",
+                 "BOL", "PER", id="pledge-that"),
+    pytest.param("Peruvian militias have pledged that they would keep attacking Bolivia unless it withdraws.",
+                 "PER", "BOL", id="pledge-that-mirror"),
+])
+def test_a_pledge_whose_content_is_an_attack_is_a_threat(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "THREATEN", src, tgt) and not _find(record, "AGREE"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("A Chilean patrol boat trained its water cannon on a Peruvian trawler.", "ASSAULT", "CHL", "PER",
+                 id="water-cannon"),
+    pytest.param("A Peruvian patrol boat trained its water cannon on a Chilean trawler.", "ASSAULT", "PER", "CHL",
+                 id="water-cannon-mirror"),
+    pytest.param("Peru trained Bolivian soldiers.", "AID", "PER", "BOL", id="train-troops"),
+    pytest.param("The African Union adopted two packages of sanctions against Mali.", "SANCTION", None, "MLI",
+                 id="adopt-sanctions"),
+])
+def test_train_and_adopt_take_their_objects_category(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+    if plover == "ASSAULT":
+        assert not _find(record, "AID"), _show(record)
+
+
+def test_plural_wars_count_episodes_of_fighting(analyse):
+    """A plural is no name: 'the repeated wars between X and Y' reports fighting, both ways."""
+    record = analyse("Border villages still suffer from the repeated wars between Chile and Bolivia.")
+    assert _find(record, "ASSAULT", "CHL", "BOL") and _find(record, "ASSAULT", "BOL", "CHL"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Bolivian fighters targeted a group of Peruvian soldiers near the border.", "ASSAULT", "BOL", "PER",
+                 id="target-soldiers"),
+    pytest.param("Peruvian fighters targeted a group of Bolivian soldiers near the border.", "ASSAULT", "PER", "BOL",
+                 id="target-soldiers-mirror"),
+    pytest.param("Peruvian camps have been targeted by Bolivia several times.", "ASSAULT", "BOL", "PER",
+                 id="target-passive"),
+    pytest.param("Chilean coast guard vessels blocked two Peruvian boats.", "COERCE", "CHL", "PER", id="block-boats"),
+    pytest.param("Peruvian coast guard vessels blocked two Chilean boats.", "COERCE", "PER", "CHL",
+                 id="block-boats-mirror"),
+    pytest.param("Peru reaffirmed its commitment to eradicating Bolivian militias.", "THREATEN", "PER", "BOL",
+                 id="commitment-to-fight"),
+    pytest.param("Bolivia reaffirmed its commitment to eradicating Peruvian militias.", "THREATEN", "BOL", "PER",
+                 id="commitment-to-fight-mirror"),
+])
+def test_physical_targets_and_promised_fights(analyse, text, plover, src, tgt):
+    """'target' codes an attack only on a military or physical target; a commitment to crush an
+    armed enemy is a threat, and the fight it promises is not coded as done."""
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+    if plover == "THREATEN":
+        assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("New EU sanctions targeted Russian banks.", "ASSAULT", id="sanctions-target"),
+    pytest.param("Peru will eradicate poverty by 2040.", "ASSAULT", id="eradicate-poverty"),
+    pytest.param("The Lima airport temporarily halted flights.", "SANCTION", id="halt-flights"),
+    pytest.param("Protesters blocked the main road to Quito.", "COERCE", id="block-road-is-protest"),
+])
+def test_frames_whose_object_is_no_party(analyse, text, plover):
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Peruvian airstrikes on Bolivia killed five.", "PER", "BOL", id="strikes-killed"),
+    pytest.param("Bolivian airstrikes on Peru killed five.", "BOL", "PER", id="strikes-killed-mirror"),
+])
+def test_the_act_named_as_subject_of_its_effect_keeps_both_sides(analyse, text, src, tgt):
+    """'X's strikes on Y killed five': the noun names the act with both parties; the verb of its
+    effect ('killed', one side) does not replace it."""
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt), _show(record)
+    assert not [e for e in record["events"] if e["plover"] == "ASSAULT" and e["target_country"] is None], _show(record)
+
+
+@pytest.mark.parametrize("text, speaker, other", [
+    pytest.param("Chile said that in response to the Peruvian army's attacks on its villages, its fighters "
+                 "shelled a Peruvian base.", "CHL", "PER", id="cause-in-an-adjunct"),
+    pytest.param("Peru said that in response to the Chilean army's attacks on its villages, its fighters "
+                 "shelled a Chilean base.", "PER", "CHL", id="cause-in-an-adjunct-mirror"),
+])
+def test_the_cause_a_speaker_gives_for_its_own_act_is_no_accusation(analyse, text, speaker, other):
+    record = analyse(text)
+    assert not _find(record, "ACCUSE", speaker, other), _show(record)
+
+
+def test_an_act_said_to_be_done_by_another_party_is_still_an_accusation(analyse):
+    record = analyse("Chile said that the Peruvian army had shelled its villages.")
+    assert _find(record, "ACCUSE", "CHL", "PER"), _show(record)
+
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Several Chilean coast guard vessels illegally entered the territorial waters of Peru's Lobos island.",
+                 "MOBILIZE", "CHL", "PER", id="enter-waters"),
+    pytest.param("Several Peruvian coast guard vessels illegally entered the territorial waters of Chile's Mocha island.",
+                 "MOBILIZE", "PER", "CHL", id="enter-waters-mirror"),
+    pytest.param("The Bolivian president challenged the Peruvian leader to come to Brazil for direct talks.",
+                 "REQUEST", "BOL", "PER", id="challenge-to"),
+    pytest.param("The Brazilian president says he wants a 30-day ceasefire.", "REQUEST", "BRA", None, id="want-ceasefire"),
+])
+def test_rows_for_acts_with_a_named_object(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Chile has challenged the ruling in court.", "REQUEST", id="challenge-a-ruling"),
+    pytest.param("The Chilean delegation entered the conference hall.", "MOBILIZE", id="enter-a-hall"),
+])
+def test_rows_for_acts_with_a_named_object_need_it(analyse, text, plover):
+    record = analyse(text)
+    assert not _find(record, plover), _show(record)
+
+
+
+
+@pytest.mark.parametrize("text, plover", [
+    pytest.param("Chile said it would not meet the kidnappers' demands.", "REJECT", id="not-meet-demands"),
+    pytest.param("Peru said it would not meet the kidnappers' demands.", "REJECT", id="not-meet-demands-mirror"),
+    pytest.param("Peru hosted a summit of Andean leaders in March.", "CONSULT", id="host-a-summit"),
+])
+def test_meeting_demands_and_hosting_meetings(analyse, text, plover):
+    """'meet' a demand accepts it (refusing is a rejection), 'host' a summit is a visit hosted:
+    objects that are no actor but still make the frame."""
+    record = analyse(text)
+    assert _find(record, plover), _show(record)

@@ -65,20 +65,36 @@ class EventCoder:
             rows = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
             if not rows:
                 continue
+            if self._promised_content(tok):
+                continue
             row = _select(tok, rows, index)
+            if row is not None and "background" in row.get("note", "") and _background(tok):
+                continue
             if row is not None and row["plover"] == "AGREE":
                 row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
                 events.extend(self._code(tok, row, index, doc))
         _rank_embedded(events, doc)
         # a side the sentence leaves out, from the document's conflict pairs (context.py)
-        doc._.rp_events = _merge(context.fill_sides(_subsume(_prune(events, doc), doc), doc, index, self.forces))
+        doc._.rp_events = _merge(context.fill_sides(
+            _subsume(_prune(_fold_effects(events, doc), doc), doc), doc, index, self.forces))
         return doc
+
+    def _promised_content(self, tok: Token) -> bool:
+        """"its commitment to crushing the rebels": the act a promise noun is about has not
+        happened; the promise (AGREE, or THREATEN for a conflict act) codes it, not the act."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "pcomp" or tok.head.lower_ != "to":
+            return False
+        noun = tok.head.head
+        return noun.pos_ in ("NOUN", "PROPN") and any(
+            r["plover"] == "AGREE" for r in self.frames.get((noun.lemma_.lower(), "NOUN"), ()))
 
     def _promised_conflict(self, tok: Token, row: dict) -> dict:
         """"Iran vowed to retaliate against Israel": a promise whose content is a conflict act is a
-        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides."""
-        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        threat (CAMEO 13), not an intent to cooperate; the complement verb's own row decides.
+        The content may be a that-clause ("pledged that they would keep attacking") or, for a
+        noun, its to-phrase ("its commitment to crushing the rebels")."""
+        comp = _promised_act(tok)
         if comp is None:
             return row
         rows = self.frames.get((comp.lemma_.lower(), "VERB"))
@@ -184,6 +200,10 @@ class EventCoder:
         if record["modality"] not in ("reported", "disputed") or speaker is None or speaker < 0 \
                 or not (record.get("quad") or "") == "material_conflict" or record["source"] is None:
             return None
+        if tok.pos_ in ("NOUN", "PROPN") and event_head(tok).dep_ == "pobj":
+            # "said that, in response to X's attacks, its fighters struck ...": an act named in an
+            # adjunct is the cause the speaker gives for its own act, not what it accuses X of
+            return None
         verb = tok.doc[speaker].head
         who = index.actor_of(tok.doc[speaker])
         if not who or verb.i > tok.i or speaker > tok.i or who[0]._.rp_actor == record["source"] \
@@ -263,13 +283,15 @@ class EventCoder:
             if sources:
                 direct += 1
                 break
+        directed = False
         for role in split(row.get("target_role")):
             targets = [t for t in self._role(tok, role, index, passive=passive, as_source=False)
                        if t not in sources]
             if targets:
                 direct += 1
+                # "X waged war against Y": a reciprocal noun aimed at one party runs one way
+                directed = role in ("pobj:against", "pobj:on")
                 break
-        directed = False
         if not targets and tok.pos_ in ("NOUN", "PROPN"):
             # "X engaged Y in a firefight": the light verb's object is the other party, and the
             # act, stated transitively, runs from the subject only (no mirror)
@@ -289,7 +311,8 @@ class EventCoder:
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
                 direct += 1  # "Israel held talks": the light verb's subject is read off the parse
         if not targets and row["plover"] == "THREATEN":
-            targets = [t for t in _condition_target(tok, index) if t not in sources]
+            targets = [t for t in _condition_target(tok, index) or _complement_target(tok, index)
+                       if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
         if reciprocal and len(sources) >= 2 and targets and all(
                 index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
@@ -451,6 +474,45 @@ def _cues_up(tok: Token) -> set[str]:
     return cues
 
 
+#: verbs of phase whose complement is the act itself ("would keep attacking", "will continue to strike")
+_PHASE_VERBS = {"keep", "continue", "start", "begin", "resume", "go"}
+#: a war or conflict named under a preposition ("in the war", "since the conflict began") is the time
+#: or setting of what the sentence reports, unless a light verb makes it the act ("engaged in a war")
+_BACKGROUND_DEPS = {"pobj", "compound", "appos", "npadvmod"}
+#: light verbs that make a war the act itself ("waged a war", "unleashed its war"); others
+#: ("what they call the war") only name it
+_WAGING = {"wage", "wag", "launch", "start", "begin", "unleash", "declare", "continue", "escalate", "intensify",
+           "conduct", "engage", "resume", "pursue", "step", "mount", "stage", "stag", "fight", "carry"}
+
+
+def _promised_act(tok: Token) -> Token | None:
+    """The act a promise, vow or commitment is about: its infinitive or that-clause verb, or a
+    noun's "to" + gerund; through verbs of phase ("keep attacking")."""
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    if comp is None and tok.pos_ in ("NOUN", "PROPN"):
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        comp = next((g for g in to.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) if to is not None else None
+    while comp is not None and comp.lemma_.lower() in _PHASE_VERBS:
+        comp = next((c for c in comp.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return comp
+
+
+def _background(tok: Token) -> bool:
+    """"in Russia's war against Ukraine", "Europe's deadliest conflict": a war named as the setting
+    of the sentence (a definite singular under a preposition, in apposition or in a compound, or
+    one singled out by a superlative) is a name, not a new event (gold GUIDE: a noun used as a name)."""
+    lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or lv is not None and lv.lemma_ in _WAGING:
+        return False  # a plural counts episodes of fighting ("the recent conflicts between X and Y")
+    if any(c.tag_ == "JJS" for c in tok.children):
+        return True
+    # a name is made definite by its article, owner or name in front ("the war", "Russia's war",
+    # "the Karabakh war"); "recent conflicts between X and Y" reports the fighting itself
+    named = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                or c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children)
+    return named and (tok.dep_ in _BACKGROUND_DEPS or lv is not None)  # "what they call the war"
+
+
 def _conditional(tok: Token) -> bool:
     """Whether the act is held over another party: "will withdraw unless ...", "if X does not ...".
     A plain "if" is an offer as often as a threat ("will meet him if he agrees"), so not counted."""
@@ -561,7 +623,8 @@ def _condition_target(tok: Token, index: ActorIndex) -> list[Span]:
 def _complement_target(tok: Token, index: ActorIndex) -> list[Span]:
     """The affected party of the act a verb governs ("vowed to attack Iraq", "offered to hand
     over two suspects to Britain"): the complement verb's object, dative or prepositional object."""
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    comp = _promised_act(tok) or next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                                       and c.pos_ in ("VERB", "AUX")), None)
     if comp is None:
         return []
     obj = child(comp, "dobj", "dative")
@@ -608,6 +671,27 @@ def _prune(events: list[dict], doc: Doc) -> list[dict]:
             and not (e.get("_embedded") and (e["modality"] in _UNREAL or e.get("_derived")))]
 
 
+def _fold_effects(events: list[dict], doc: Doc) -> list[dict]:
+    """"Peruvian airstrikes on Bolivia killed five": the noun that is the subject of a verb of the
+    same category names the act, the verb its effect; when the noun names more of the parties, it
+    is the record (with the verb's confidence) and the verb's reading is dropped."""
+    by_tok = {e["_tok"]: e for e in events if e.get("_tok") is not None}
+    drop = set()
+    for e in events:
+        i = e.get("_tok")
+        if i is None or doc[i].pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject(doc[i])
+        noun = by_tok.get(subj.i) if subj is not None else None
+        if noun is None or noun is e or noun["plover"] != e["plover"] or noun["modality"] != e["modality"]:
+            continue
+        sides = lambda x: (x["source"] is not None) + (x["target"] is not None)  # noqa: E731
+        if sides(noun) > sides(e) and e["source"] in (None, noun["source"]) and e["target"] in (None, noun["target"]):
+            noun["confidence"] = max(noun["confidence"], e["confidence"])
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
 def _subsume(events: list[dict], doc: Doc) -> list[dict]:
     """"Russia attacked Ukraine on Monday; the attack ...": within one sentence, an event that
     lacks a side another event of the same category, modality and other side fills is the same
@@ -648,7 +732,14 @@ def _names_weapon(noun: Token, weapon_tokens: set[int]) -> bool:
 def _objects(tok: Token) -> set[str]:
     """The lemmas of what a verb acts on, with their conjuncts ("artillery, mortar and rocket fire")
     and noun modifiers ("ended mediation efforts", "cut aid deliveries")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a nominal's kind is in the words in front of it ("hunger strike", "workers' strike")
+        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "poss")}
     obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is None:
+        # "allowed the opposition to hold a rally": the subject of the infinitive is what the verb acts on
+        obj = next((subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     if obj is None:
         return set()
     heads = [obj, *obj.conjuncts]
@@ -661,6 +752,9 @@ def _objects(tok: Token) -> set[str]:
 
 #: the `object` value that asks for an actor as object ("wants Russia to ..."), not a word list
 ACTOR_OBJECT = "@actor"
+#: the `object` value that allows no object or an actor, never a thing ("X and Y met", "X met Y",
+#: not "the plan meets the requirements")
+ACTOR_OR_NONE = "@actor?"
 
 
 def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> dict | None:
@@ -668,18 +762,32 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
 
     A row with an `object` list applies only when the verb's object is one of them ("launched an
     offensive" is an attack, "launched a mediation effort" is not), and is preferred to plain rows;
-    `@actor` asks for an object that names an actor.
+    `@actor` asks for an object that names an actor, `@actor?` for an actor or no object at all,
+    `!a|b` for any object but these.
+    A nominal's `object` list is matched against the words in front of it ("hunger strike").
     """
     plain = None
     objects = None
     for r in rows:
         wanted = r.get("object") or ""
-        if wanted == ACTOR_OBJECT:
+        if wanted == ACTOR_OR_NONE:
+            obj = patient(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if obj is not None and (index is None or not index.actor_of(obj)):
+                continue
+            wanted = ""  # otherwise the row is a plain one
+        elif wanted == ACTOR_OBJECT:
             # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
             objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
                 if tok.pos_ in ("VERB", "AUX") else []
             if index is None or not any(index.actor_of(o) for o in objs):
                 continue
+        elif wanted.startswith("!"):
+            # "!boat|report": any object but these ("released two boats", "released a report")
+            if objects is None:
+                objects = _objects(tok)
+            if objects.intersection(wanted[1:].split("|")):
+                continue
+            wanted = ""  # otherwise the row is a plain one
         elif wanted:
             if objects is None:
                 objects = _objects(tok)

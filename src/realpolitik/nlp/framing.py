@@ -45,8 +45,28 @@ class FramingDetector:
         #: about them labels them ("a despotic leader", "corrupt priests") and is name calling
         self.people = {norm(r["text"]) for r in kb.table("framing") if r.get("match") == "person"} \
             | {norm(r["text"]) for r in kb.table("roles")}
+        #: heads that make a label of any state's name, demonym or capital in front ("the Chadian
+        #: regime", "Lisbon's henchmen" aside: "Peruvian occupiers"), the same for every state
+        self.state_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        heads: dict[str, list[str]] = {}
         for r in kb.table("framing"):
-            if r.get("match") == "person":
+            if r.get("match") == "state label":
+                heads.setdefault(r["technique"], []).append(r["text"])
+        for technique, texts in heads.items():
+            self.state_heads.add(technique, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+        #: every state's names, demonyms and capitals, case as written (so "turkey" or "chad" as a
+        #: common word is not a state), each with the states it may stand for
+        self.state_words = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_text: dict[str, set[str]] = {}
+        for a in kb.aliases:
+            e = kb.entity(a.entity_id)
+            if e is not None and e.type == "state" and a.kind in ("name", "alias", "demonym", "metonym"):
+                by_text.setdefault(a.text, set()).add(e.id)
+        self.state_of = {t: ids for t, ids in by_text.items()}
+        for t in by_text:
+            self.state_words.add(t, [nlp.make_doc(t)])
+        for r in kb.table("framing"):
+            if r.get("match") in ("person", "state label"):
                 continue  # not a cue by itself
             if "weak" in r.get("note", "") and not include_weak:
                 weak.setdefault(r["technique"], []).append(r["text"])
@@ -71,6 +91,9 @@ class FramingDetector:
                 if technique:
                     spans.append(self._span(doc, m.start, m.end, technique, m._.rp_actor, index, quoted))
                     label_tokens.update(range(m.start, m.end))
+        for technique, start, end, target in self._state_labels(doc, index):
+            spans.append(self._span(doc, start, end, technique, target, index, quoted))
+            label_tokens.update(range(start, end))
         hits = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
         hits += [(tech, t.i, t.i + 1) for t in doc for pre, tech in self.prefixes if t.lower_.startswith(pre)]
         hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
@@ -96,6 +119,31 @@ class FramingDetector:
         doc._.rp_framing = _first_uses(_dedupe(spans), labels)
         doc._.rp_slant = _slant(doc, doc._.rp_framing)
         return doc
+
+    def _state_labels(self, doc: Doc, index: ActorIndex) -> list[tuple[str, int, int, str]]:
+        """A state's name, demonym or capital right before a label head ("the Peruvian junta",
+        "Oslo's occupiers" is not one: the head must follow at once): name calling of that state,
+        alike for every state of the knowledge base. "Regime change" is a policy, not a label."""
+        heads = {s: (doc.vocab.strings[k], e) for k, s, e in self.state_heads(doc)}
+        out = []
+        for key, s, e in self.state_words(doc):
+            if e not in heads:
+                continue
+            technique, end = heads[e]
+            last = doc[end - 1]
+            if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ == "change":
+                continue
+            ids = self.state_of.get(doc.vocab.strings[key], set())
+            mention = index.at(doc[s]) or index.at(doc[e])
+            actor = mention._.rp_actor if mention is not None else None
+            if actor is not None and (index.country(actor) in ids or actor in ids):
+                target = actor
+            elif len(ids) == 1:
+                target = next(iter(ids))
+            else:
+                continue  # a demonym two states share ("Congolese") and no mention to decide
+            out.append((technique, s, end, target))
+        return out
 
     def _span(self, doc, start, end, technique, target, index, quoted) -> dict:
         return {"start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1]),

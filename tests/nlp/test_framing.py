@@ -85,3 +85,59 @@ def test_regime_as_a_policy_term_is_not_a_label(analyse, text):
     """"Regime change" names a policy, not a government."""
     record = analyse(text)
     assert not [f for f in record["framing"] if "regime" in f["text"].lower()], _framing(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Whose words: reported speech outside quotation marks is the speaker's
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("speaker, country, other", [("Greece", "GRC", "Turkey"), ("Turkey", "TUR", "Greece"),
+                                                     ("India", "IND", "Pakistan"), ("Pakistan", "PAK", "India")])
+def test_loaded_word_after_a_speech_verb_is_the_speakers(analyse, speaker, country, other):
+    """"X condemned <...> barbaric <...>": the condemnation is X's, so is its wording."""
+    record = analyse(f"{speaker} condemned the barbaric shelling of its border posts by {other}.")
+    spans = [f for f in record["framing"] if "barbaric" in f["text"]]
+    assert spans, _framing(record)
+    assert {actor_country(record, f["attributed_to"]) for f in spans} == {country}, _framing(record)
+
+
+@pytest.mark.parametrize("a, b", [("Serbian", "Kosovo"), ("Kosovo", "Serbian")])
+def test_closing_attribution_covers_its_paragraph(analyse, a, b):
+    """News puts the "X said" of a paragraph of indirect speech at its end: the sentences before
+    it in the same paragraph are the speaker's too; the next paragraph is not."""
+    who = {"Serbian": "the Serbian foreign ministry", "Kosovo": "the Kosovo foreign ministry"}
+    text = (f"Militias crossed the line in a shameless provocation. The patrols kept to the agreed roads "
+            f"and no shot was fired, {who[a]} said on Monday.\n"
+            f"The shameless provocation lasted two hours, residents told reporters.")
+    record = analyse(text)
+    first = [f for f in record["framing"] if f["start"] < text.index("\n")]
+    assert first, _framing(record)
+    assert all(f["attributed_to"] != "AUTHOR" for f in first), _framing(record)
+    assert {actor_country(record, f["attributed_to"]) for f in first} == {"SRB" if a == "Serbian" else "XKX"}
+
+
+def test_plain_report_stays_the_writers(analyse):
+    """A sentence no speech verb heads is the writer's even when a speaker is named elsewhere."""
+    record = analyse("The minister spoke on Monday. Troops carried out a brutal raid on the village.")
+    spans = [f for f in record["framing"] if "brutal" in f["text"]]
+    assert spans and {f["attributed_to"] for f in spans} == {"AUTHOR"}, _framing(record)
+
+
+@pytest.mark.parametrize("side, country", [("Armenian", "ARM"), ("Azerbaijani", "AZE")])
+def test_speakers_loaded_words_are_not_aimed_at_their_own_side(analyse, side, country):
+    """A speaker's loaded word is aimed at the other side (or at nobody), never at the speaker's own."""
+    record = analyse(f"{side} soldiers repelled the treacherous assault, the {side} defence ministry said.")
+    spans = [f for f in record["framing"] if "treacherous" in f["text"]]
+    assert spans, _framing(record)
+    for f in spans:
+        assert actor_country(record, f["target"]) != country, _framing(record)
+
+
+@pytest.mark.parametrize("side, country", [("Armenian", "ARM"), ("Azerbaijani", "AZE")])
+def test_speech_verb_as_an_aside_still_attributes(analyse, side, country):
+    """"<content>, X said, adding ...": the speech verb is an aside of the sentence, the words are X's."""
+    record = analyse(f"Our posts repelled a treacherous assault, the {side} defence ministry said, adding that "
+                     f"two soldiers were hurt.")
+    spans = [f for f in record["framing"] if "treacherous" in f["text"]]
+    assert spans, _framing(record)
+    assert {actor_country(record, f["attributed_to"]) for f in spans} == {country}, _framing(record)

@@ -6,7 +6,11 @@ stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques)
 corrupt"). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
 grows to its phrase by the parse (adjective + noun, adverb + word, label + modifiers). Official
 names are never labels. Words inside
-quotation marks are the quoted speaker's, not the writer's. Rows noted `event noun` ("massacre",
+quotation marks are the quoted speaker's, not the writer's; so are the words of reported speech
+outside them (a claim's content, a sentence a speech verb heads, a paragraph closed by "..., X
+said"), and a speaker's loaded words are never aimed at the speaker's own side. A state's name,
+demonym or capital before a label head ("regime", "occupiers", "junta" ...) is name calling of
+that state, for every state alike. Rows noted `event noun` ("massacre",
 "persecution") do not count where they name a particular event or topic ("the Las Vegas massacre",
 "persecution of Christians"); a sentence repeated word for word counts once, and the same loaded
 phrase at most `_REPEAT_CAP` times a text (labels for an actor every time); a line printed more
@@ -65,6 +69,9 @@ class FramingDetector:
         self.state_of = {t: ids for t, ids in by_text.items()}
         for t in by_text:
             self.state_words.add(t, [nlp.make_doc(t)])
+        #: verbs that report speech ("said", "condemned", "stressed"): a loaded word in the clause they
+        #: head, outside their subject, is the subject's
+        self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb"}
         for r in kb.table("framing"):
             if r.get("match") in ("person", "state label"):
                 continue  # not a cue by itself
@@ -83,6 +90,7 @@ class FramingDetector:
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
         quoted = _quoted_tokens(doc)
+        self._reported = self._reported_speech(doc, index)
         spans: list[dict] = []
         label_tokens = set()
         for m in doc.spans.get(ACTOR_SPANS, []):
@@ -146,9 +154,56 @@ class FramingDetector:
         return out
 
     def _span(self, doc, start, end, technique, target, index, quoted) -> dict:
+        if start in quoted:
+            speaker = self._speaker(doc[start:end], index)
+        else:
+            speaker = self._reported.get(start, "AUTHOR")
         return {"start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1]),
-                "text": doc[start:end].text, "technique": technique, "target": target,
-                "attributed_to": self._speaker(doc[start:end], index) if start in quoted else "AUTHOR"}
+                "text": doc[start:end].text, "technique": technique,
+                "target": _not_own_side(doc[start:end], target, speaker, index),
+                "attributed_to": speaker}
+
+    def _reported_speech(self, doc: Doc, index: ActorIndex) -> dict[int, str]:
+        """Token -> speaker for words of reported speech outside quotation marks: the content of a
+        claim ("X said that ...", "according to X, ..."), a sentence whose main verb reports speech
+        ("X condemned the ...", "..., X added"), and the sentences of a paragraph before a closing
+        "..., X said" (news writing puts the attribution of a paragraph of indirect speech at its end)."""
+        out: dict[int, str] = {}
+        for c in doc._.rp_claims or []:
+            if c.get("speaker") in (None, "AUTHOR"):
+                continue
+            span = doc.char_span(*c["content"], alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    out.setdefault(i, c["speaker"])
+        sents = list(doc.sents)
+        closing: dict[int, str] = {}
+        for k, sent in enumerate(sents):
+            # the main verb, or one put after the content as an aside ("..., X said, adding ...")
+            verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "parataxis" and c.i > sent.root.i]
+            root = next((v for v in verbs if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in self.reporting), None)
+            if root is None:
+                continue
+            subj = child(root, "nsubj")
+            found = index.actor_of(subj) if subj is not None else None
+            if not found:
+                continue
+            speaker = found[0]._.rp_actor
+            skip = {t.i for t in subj.subtree}
+            for t in sent:
+                if t.i not in skip:
+                    out.setdefault(t.i, speaker)
+            if root.dep_ == "parataxis" or any(c.dep_ == "ccomp" and c.i < root.i for c in root.children):
+                closing[k] = speaker  # "<content>, X said."
+        paragraph = [doc.text.count("\n", 0, s.start_char) for s in sents]
+        for k, speaker in closing.items():
+            j = k - 1
+            while j >= 0 and paragraph[j] == paragraph[k] and j not in closing \
+                    and not any(t.i in out or t.text in _QUOTES for t in sents[j]):
+                for t in sents[j]:
+                    out[t.i] = speaker
+                j -= 1
+        return out
 
     def _about_people(self, span: Span) -> bool:
         """A loaded phrase of two or more words headed by a noun for people or a named person or
@@ -199,6 +254,30 @@ class FramingDetector:
             if found:
                 return found[0]._.rp_actor
         return "UNATTRIBUTED"  # quoted, so not the writer's words, but no speaker is named
+
+
+def _not_own_side(span: Span, target: str | None, speaker: str, index: ActorIndex) -> str | None:
+    """A speaker's loaded words are aimed at others, never at the speaker's own side: where the
+    target found is of the speaker's country, the nearest actor of another country in the sentence
+    before the span (then after it) is the target, or nobody. A phrase that names its target
+    keeps it: a dissident may label the government of his own country."""
+    if target is None or speaker in ("AUTHOR", "UNATTRIBUTED"):
+        return target
+    own = index.country(speaker)
+    mine = index.country(target) or target
+    if own is None or mine != own:
+        return target
+    if any(index.at(t) is not None and index.at(t)._.rp_actor == target for t in span) \
+            or target == mine and any(index.country(index.at(t)._.rp_actor) == mine for t in span if index.at(t)):
+        return target  # the phrase names whom it labels ("the Russian regime" from a Russian dissident)
+    sent = span.sent
+    others = [index.at(t) for t in sent if index.at(t) is not None and t.i < span.start]
+    others = others[::-1] + [index.at(t) for t in sent if index.at(t) is not None and t.i >= span.end]
+    for m in others:
+        country = index.country(m._.rp_actor)
+        if country is not None and country != own:
+            return m._.rp_actor
+    return None
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

@@ -141,3 +141,44 @@ def test_speech_verb_as_an_aside_still_attributes(analyse, side, country):
     spans = [f for f in record["framing"] if "treacherous" in f["text"]]
     assert spans, _framing(record)
     assert {actor_country(record, f["attributed_to"]) for f in spans} == {country}, _framing(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Descriptive words in a plain report are not framing
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Air defence units shot down four drones over the harbour on Sunday.",
+    "Two transport helicopters were shot down near the pass.",
+    "Gunmen fired a barrage of mortar shells at the depot before dawn.",
+])
+def test_war_figures_used_of_real_weapons_are_plain_report(analyse, text):
+    """"Shot down" and "a barrage of" are figures of speech for ideas and criticism, literal for weapons."""
+    record = analyse(text)
+    assert not [f for f in record["framing"] if "shot down" in f["text"] or "barrage" in f["text"]], _framing(record)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The committee chairman shot down the proposal within an hour.", "shot down"),
+    ("The mayor faced a barrage of insults at the meeting.", "a barrage of"),
+])
+def test_the_same_figures_used_of_words_stay_loaded(analyse, text, phrase):
+    record = analyse(text)
+    assert any(phrase in f["text"] for f in record["framing"]), _framing(record)
+
+
+@pytest.mark.parametrize("a, ca, b, cb", [("Egypt", "EGY", "Ethiopia", "ETH"), ("Ethiopia", "ETH", "Egypt", "EGY")])
+def test_possessive_label_aims_at_the_possessor_only_where_it_is_the_labelled(analyse, a, ca, b, cb):
+    """"A's proxies" labels A; "B's occupiers" are B's enemies, so the pattern leaves them alone."""
+    record = analyse(f"Officials said {a}'s proxies had crossed the river while {b}'s occupiers watched.")
+    proxies = [f for f in record["framing"] if "proxies" in f["text"]]
+    assert proxies and {_target_country(record, f["target"]) for f in proxies} == {ca}, _framing(record)
+    assert not [f for f in record["framing"] if "occupiers" in f["text"]
+                and _target_country(record, f["target"]) == cb], _framing(record)
+
+
+@pytest.mark.parametrize("word, iso3", [("Chinese", "CHN"), ("American", "USA"), ("Indian", "IND"), ("Pakistani", "PAK")])
+def test_a_states_propaganda_is_a_label_for_every_state(analyse, word, iso3):
+    record = analyse(f"Analysts dismissed the claim as {word} propaganda.")
+    spans = [f for f in record["framing"] if "propaganda" in f["text"]]
+    assert spans and {_target_country(record, f["target"]) for f in spans} == {iso3}, _framing(record)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, norm
 from .args import ActorIndex, child
-from .extensions import ACTOR_SPANS
+from .extensions import ACTOR_SPANS, WEAPON_SPANS
 
 _OPEN_QUOTES = {'"', "“", "«", "‘"}
 _CLOSE_QUOTES = {'"', "”", "»", "’"}
@@ -53,9 +53,13 @@ class FramingDetector:
         #: regime", "Lisbon's henchmen" aside: "Peruvian occupiers"), the same for every state
         self.state_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads: dict[str, list[str]] = {}
+        #: heads whose possessor is the one labelled ("Chile's proxies"); not "Chile's occupiers",
+        #: "Chile's enemy", where the possessor is the victim
+        self.possessive_heads, self.victim_heads = set(), set()
         for r in kb.table("framing"):
             if r.get("match") == "state label":
                 heads.setdefault(r["technique"], []).append(r["text"])
+                (self.possessive_heads if "possessive" in r.get("note", "") else self.victim_heads).add(norm(r["text"]))
         for technique, texts in heads.items():
             self.state_heads.add(technique, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
         #: every state's names, demonyms and capitals, case as written (so "turkey" or "chad" as a
@@ -69,6 +73,10 @@ class FramingDetector:
         self.state_of = {t: ids for t, ids in by_text.items()}
         for t in by_text:
             self.state_words.add(t, [nlp.make_doc(t)])
+        #: nouns for weapons and aircraft (`weapon_generic.tsv`, last word, singular too): "shot down"
+        #: or "a barrage of" said of them is the plain report of a weapon's use, not a figure of speech
+        self.weapon_words = {w for r in kb.table("weapon_generic") for w in
+                             (r["text"].split()[-1].lower(), r["text"].split()[-1].lower().rstrip("s"))}
         #: verbs that report speech ("said", "condemned", "stressed"): a loaded word in the clause they
         #: head, outside their subject, is the subject's
         self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb"}
@@ -107,6 +115,7 @@ class FramingDetector:
         hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
                  if _supported(doc[s:e])]
         repeated = _repeated_sentences(doc)
+        weapon_tokens = {i for w in doc.spans.get(WEAPON_SPANS, []) for i in range(w.start, w.end)}
         hits += _patterns(doc)
         actor_tokens = {i for m in doc.spans.get(ACTOR_SPANS, []) if m._.rp_kind != "label"
                         for i in range(m.start, m.end)}
@@ -117,7 +126,9 @@ class FramingDetector:
             if start in repeated:
                 continue  # a sentence printed again (a poll, a caption, a sign-up box) loads nothing new
             if norm(doc[start:end].text) in self.event_nouns and _names_event(doc[start:end]):
-                continue  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
+                continue
+            if self._about_weapons(doc[start:end], weapon_tokens):
+                continue  # "shot down two drones", "a barrage of rockets": literal, not loaded  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
             target = self._target(doc[start:end], index)
             start, end = _phrase(doc, start, end, technique, label_tokens)  # names may be inside
             if technique == "loaded_language" and self._about_people(doc[start:end]):
@@ -129,15 +140,18 @@ class FramingDetector:
         return doc
 
     def _state_labels(self, doc: Doc, index: ActorIndex) -> list[tuple[str, int, int, str]]:
-        """A state's name, demonym or capital right before a label head ("the Peruvian junta",
-        "Oslo's occupiers" is not one: the head must follow at once): name calling of that state,
+        """A state's name, demonym or capital right before a label head, or its possessive ("the
+        Peruvian junta", "Chile's henchmen"): name calling of that state,
         alike for every state of the knowledge base. "Regime change" is a policy, not a label."""
         heads = {s: (doc.vocab.strings[k], e) for k, s, e in self.state_heads(doc)}
         out = []
         for key, s, e in self.state_words(doc):
-            if e not in heads:
+            after = e + 1 if e < len(doc) and doc[e].tag_ == "POS" else e  # "Russia's proxies"
+            if after not in heads:
                 continue
-            technique, end = heads[e]
+            technique, end = heads[after]
+            if after > e and norm(doc[after:end].text) not in self.possessive_heads:
+                continue
             last = doc[end - 1]
             if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ == "change":
                 continue
@@ -205,6 +219,18 @@ class FramingDetector:
                 j -= 1
         return out
 
+    def _about_weapons(self, span: Span, weapon_tokens: set[int]) -> bool:
+        """A figure of speech taken from war ("shot down the plan", "a barrage of criticism") used of
+        real weapons: its object, passive subject or "of" complement is a weapon or an aircraft."""
+        root = span.root
+        cands = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        cands += [c for t in span for c in t.children if t.lower_ == "of" and c.dep_ == "pobj"]
+        cands += [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for c in c.children if c.dep_ == "pobj"]
+        if root.dep_ in ("acl", "relcl", "amod") and root.head.pos_ in _NOUNISH:
+            cands.append(root.head)  # "the jets shot down", "drones shot down over the sea"
+        return any(c.i in weapon_tokens or c.lower_ in self.weapon_words or c.lemma_.lower() in self.weapon_words
+                   for c in cands)
+
     def _about_people(self, span: Span) -> bool:
         """A loaded phrase of two or more words headed by a noun for people or a named person or
         group: "a despotic leader", "the corrupt priests", "anti-Semitic Farrakhan"."""
@@ -212,11 +238,12 @@ class FramingDetector:
         return len(span) >= 2 and root.pos_ in _NOUNISH and (
             root.ent_type_ in ("PERSON", "NORP") or root.lower_ in self.people or root.lemma_.lower() in self.people)
 
-    @staticmethod
-    def _target(span: Span, index: ActorIndex) -> str | None:
+    def _target(self, span: Span, index: ActorIndex) -> str | None:
         """The actor the wording is aimed at: its own phrase, the clause's subject, the nearest actor."""
         doc = span.doc
         if span.start >= 2 and doc[span.start - 1].text in ("'s", "’s", "'", "’") and index.at(doc[span.start - 2]):
+            if norm(span.text) in self.victim_heads:
+                return None  # "Chile's occupiers" occupy Chile: aimed at someone the phrase does not name
             return index.at(doc[span.start - 2])._.rp_actor  # "Israel's warmongering ...", whatever the parse
         node: Token = span.root
         for obj in (c for c in node.children if c.dep_ in ("dobj", "pobj")):

@@ -1103,3 +1103,25 @@ def test_meeting_demands_and_hosting_meetings(analyse, text, plover):
     objects that are no actor but still make the frame."""
     record = analyse(text)
     assert _find(record, plover), _show(record)
+
+
+@pytest.mark.parametrize("a, b, code", [("Chilean", "Argentine", "CHL"), ("Argentine", "Chilean", "ARG")])
+def test_an_article_drops_an_attack_whose_target_it_never_gives(analyse, a, b, code):
+    """In an article, an act of force with its target still unknown after the context pass is half
+    a record; a lone sentence keeps it (it has no context to fill the side from)."""
+    article = (f"{a} and {b} envoys met in Lima on Monday. The talks covered fishing rights. "
+               f"On Tuesday the {a} navy opened fire near the strait.")
+    record = analyse(article)
+    assert _find(record, "CONSULT", code), _show(record)
+    assert not _find(record, "ASSAULT"), _show(record)
+    alone = analyse(f"On Tuesday the {a} navy opened fire near the strait.")
+    assert _find(alone, "ASSAULT", code, None), _show(alone)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Chilean", "Argentine", "CHL", "ARG"),
+                                               ("Argentine", "Chilean", "ARG", "CHL")])
+def test_an_article_keeps_an_attack_whose_target_the_context_gives(analyse, a, b, code, other):
+    article = (f"{a} troops shelled {b} border posts on Monday. The talks had failed. "
+               f"On Tuesday the {a} navy opened fire near the strait.")
+    record = analyse(article)
+    assert len(_find(record, "ASSAULT", code, other)) >= 2, _show(record)

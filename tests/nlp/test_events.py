@@ -1125,3 +1125,19 @@ def test_an_article_keeps_an_attack_whose_target_the_context_gives(analyse, a, b
                f"On Tuesday the {a} navy opened fire near the strait.")
     record = analyse(article)
     assert len(_find(record, "ASSAULT", code, other)) >= 2, _show(record)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Venezuelan", "Guyanese", "VEN", "GUY"),
+                                               ("Guyanese", "Venezuelan", "GUY", "VEN")])
+def test_a_place_in_a_state_the_article_never_names_is_no_target(analyse, a, b, code, other):
+    """"fired at the Portofino" (a ship, or an Italian village?) in an article that never names Italy:
+    the gazetteer's place makes no side, and the article's conflict pair fills the target; in a
+    lone sentence, or once the article names Italy as a party, the place's state stays the target."""
+    story = f"{a} troops shelled {b} border posts on Monday. {{}} On Tuesday the {a} navy fired two missiles at the Portofino."
+    record = analyse(story.format("The talks had failed."))
+    assert not _find(record, "ASSAULT", code, "ITA"), _show(record)
+    assert len(_find(record, "ASSAULT", code, other)) == 2, _show(record)
+    named = analyse(story.format("Italian officials protested."))
+    assert _find(named, "ASSAULT", code, "ITA"), _show(named)
+    alone = analyse(f"On Tuesday the {a} navy fired two missiles at the Portofino.")
+    assert _find(alone, "ASSAULT", code, "ITA"), _show(alone)

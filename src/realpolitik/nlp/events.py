@@ -56,6 +56,7 @@ class EventCoder:
         index = ActorIndex(doc)
         weapon_tokens = {i for s in doc.spans.get(WEAPON_SPANS, []) for i in range(s.start, s.end)}
         events: list[dict] = []
+        article = _article(doc)
         for e in doc._.rp_arms_events or []:
             cameo = self.cameo.get(e["cameo"], {})
             events.append({**e, "quad": cameo.get("quad") or None, "_nominal": False,
@@ -73,11 +74,11 @@ class EventCoder:
             if row is not None and row["plover"] == "AGREE":
                 row = self._promised_conflict(tok, row)
             if row is not None and not (tok.lemma_.lower() in self.arms_lemmas and _about_weapons(tok, weapon_tokens)):
-                events.extend(self._code(tok, row, index, doc))
+                events.extend(self._code(tok, row, index, doc, article))
         _rank_embedded(events, doc)
         # a side the sentence leaves out, from the document's conflict pairs (context.py)
         doc._.rp_events = _merge(_sided(context.fill_sides(
-            _subsume(_prune(_fold_effects(events, doc), doc), doc), doc, index, self.forces), doc))
+            _subsume(_prune(_fold_effects(events, doc), doc), doc), doc, index, self.forces), article))
         return doc
 
     def _promised_content(self, tok: Token) -> bool:
@@ -106,8 +107,10 @@ class EventCoder:
         return {**row, "plover": "THREATEN", "cameo": code if code.startswith("13") else "130", "mode": None}
 
     # ---------------------------------------------------------------- coding
-    def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc) -> list[dict]:
+    def _code(self, tok: Token, row: dict, index: ActorIndex, doc: Doc, article: bool = True) -> list[dict]:
         sources, targets, direct, placed, conjoined = self._arguments(tok, row, index)
+        if article:  # a wire line has no other mention to vouch for a place's state (args.stray_place)
+            targets = [t for t in targets if not index.stray_place(t)]
         if not sources and not targets:
             return []
         if "roles swapped" in row.get("note", ""):
@@ -856,9 +859,14 @@ SIDED_PLOVER = {"ASSAULT", "COERCE", "SANCTION", "SUPPORT", "AID", "AGREE", "MOB
 ARTICLE_SENTENCES = 3
 
 
-def _sided(events: list[dict], doc: Doc) -> list[dict]:
+def _article(doc: Doc) -> bool:
+    """Whether the text is an article (`ARTICLE_SENTENCES` or more), not a lone line."""
+    return sum(1 for s in doc.sents if not s.text.isspace()) >= ARTICLE_SENTENCES
+
+
+def _sided(events: list[dict], article: bool) -> list[dict]:
     """In an article, drop events of `SIDED_PLOVER` whose source or target is still unknown."""
-    if sum(1 for s in doc.sents if not s.text.isspace()) < ARTICLE_SENTENCES:
+    if not article:
         return events
     return [e for e in events if e["plover"] not in SIDED_PLOVER
             or e["source"] is not None and e["target"] is not None]

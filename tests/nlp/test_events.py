@@ -1141,3 +1141,16 @@ def test_a_place_in_a_state_the_article_never_names_is_no_target(analyse, a, b, 
     assert _find(named, "ASSAULT", code, "ITA"), _show(named)
     alone = analyse(f"On Tuesday the {a} navy fired two missiles at the Portofino.")
     assert _find(alone, "ASSAULT", code, "ITA"), _show(alone)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Venezuelan", "Guyanese", "VEN", "GUY"),
+                                               ("Guyanese", "Venezuelan", "GUY", "VEN")])
+def test_an_act_retold_close_by_is_one_record(analyse, a, b, code, other):
+    """The lead restated a sentence later is one event with more evidence; the same act told
+    several sentences later may be another strike on another day, and stays a record of its own."""
+    lead = f"{a} troops shelled {b} border posts on Monday. Officials called it a grave escalation. "
+    close = analyse(lead + f"{a} troops shelled the {b} posts with heavy guns.")
+    found = _find(close, "ASSAULT", code, other)
+    assert len(found) == 1 and found[0]["more_evidence"], _show(close)
+    far = analyse(lead + f"Schools were closed. Markets were shut. Roads were empty. {a} troops shelled the {b} posts again on Friday.")
+    assert len(_find(far, "ASSAULT", code, other)) == 2, _show(far)

@@ -78,7 +78,7 @@ class EventCoder:
         _rank_embedded(events, doc)
         # a side the sentence leaves out, from the document's conflict pairs (context.py)
         doc._.rp_events = _merge(_sided(context.fill_sides(
-            _subsume(_prune(_fold_effects(events, doc), doc), doc), doc, index, self.forces), article))
+            _subsume(_prune(_fold_effects(events, doc), doc), doc), doc, index, self.forces), article), doc)
         return doc
 
     def _promised_content(self, tok: Token) -> bool:
@@ -872,14 +872,27 @@ def _sided(events: list[dict], article: bool) -> list[dict]:
             or e["source"] is not None and e["target"] is not None]
 
 
-def _merge(events: list[dict]) -> list[dict]:
-    """One record per event per document: a later nominal mention of the same event adds evidence."""
+#: a verbal mention of an act with both sides that an earlier one of the same act, sides and modality
+#: tells at most this many sentences before is the same event retold (news restates its lead in
+#: the next paragraphs, "launched Operation X" ... "the armed forces launched strikes"); farther
+#: apart it may be another strike on another day. news_dev all 30: events P 0.488 -> 0.496 at
+#: unchanged recall; merging at any distance lost recall (0.327 -> 0.315)
+RETOLD_WITHIN = 2
+
+
+def _merge(events: list[dict], doc: Doc | None = None) -> list[dict]:
+    """One record per event per document: a later nominal mention of the same event, or a verbal
+    one close by (`RETOLD_WITHIN`), adds evidence."""
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
+    ordinal = {s.start: k for k, s in enumerate(doc.sents)} if doc is not None else {}
+    sent = lambda e: ordinal.get(doc[e["_tok"]].sent.start) if ordinal and e.get("_tok") is not None else None  # noqa: E731
     for e in events:
         key = (e["plover"], e["mode"], e["source"], e["target"], e["modality"])
         first = seen.get(key)
-        if first is not None and e["_nominal"] and e["source"] is not None:
+        retold = first is not None and e["target"] is not None and None not in (sent(e), sent(first)) \
+            and abs(sent(e) - sent(first)) <= RETOLD_WITHIN
+        if first is not None and (e["_nominal"] or retold) and e["source"] is not None:
             first.setdefault("more_evidence", []).append(e["evidence"])
             first["confidence"] = round(min(0.95, max(first["confidence"], e["confidence"]) + 0.05), 2)
             continue

@@ -132,8 +132,9 @@ def dyads(events: list[dict], index: ActorIndex | None = None) -> dict[str, dict
 
 
 def _parties(index: ActorIndex) -> set[str]:
-    """The states the document names as actors, not only as places."""
-    return index.parties
+    """The states the document names as actors, not only as places (`ActorIndex.parties`)."""
+    return {index.country(a) for a, info in index.info.items()
+            if info.get("type") != "location" and index.country(a)}
 
 
 def _party(e: dict, which: str, index: ActorIndex, parties: set[str]) -> bool:

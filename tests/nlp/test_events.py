@@ -1103,3 +1103,54 @@ def test_meeting_demands_and_hosting_meetings(analyse, text, plover):
     objects that are no actor but still make the frame."""
     record = analyse(text)
     assert _find(record, plover), _show(record)
+
+
+@pytest.mark.parametrize("a, b, code", [("Chilean", "Argentine", "CHL"), ("Argentine", "Chilean", "ARG")])
+def test_an_article_drops_an_attack_whose_target_it_never_gives(analyse, a, b, code):
+    """In an article, an act of force with its target still unknown after the context pass is half
+    a record; a lone sentence keeps it (it has no context to fill the side from)."""
+    article = (f"{a} and {b} envoys met in Lima on Monday. The talks covered fishing rights. "
+               f"On Tuesday the {a} navy opened fire near the strait.")
+    record = analyse(article)
+    assert _find(record, "CONSULT", code), _show(record)
+    assert not _find(record, "ASSAULT"), _show(record)
+    alone = analyse(f"On Tuesday the {a} navy opened fire near the strait.")
+    assert _find(alone, "ASSAULT", code, None), _show(alone)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Chilean", "Argentine", "CHL", "ARG"),
+                                               ("Argentine", "Chilean", "ARG", "CHL")])
+def test_an_article_keeps_an_attack_whose_target_the_context_gives(analyse, a, b, code, other):
+    article = (f"{a} troops shelled {b} border posts on Monday. The talks had failed. "
+               f"On Tuesday the {a} navy opened fire near the strait.")
+    record = analyse(article)
+    assert len(_find(record, "ASSAULT", code, other)) >= 2, _show(record)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Venezuelan", "Guyanese", "VEN", "GUY"),
+                                               ("Guyanese", "Venezuelan", "GUY", "VEN")])
+def test_a_place_in_a_state_the_article_never_names_is_no_target(analyse, a, b, code, other):
+    """"fired at the Portofino" (a ship, or an Italian village?) in an article that never names Italy:
+    the gazetteer's place makes no side, and the article's conflict pair fills the target; in a
+    lone sentence, or once the article names Italy as a party, the place's state stays the target."""
+    story = f"{a} troops shelled {b} border posts on Monday. {{}} On Tuesday the {a} navy fired two missiles at the Portofino."
+    record = analyse(story.format("The talks had failed."))
+    assert not _find(record, "ASSAULT", code, "ITA"), _show(record)
+    assert len(_find(record, "ASSAULT", code, other)) == 2, _show(record)
+    named = analyse(story.format("Italian officials protested."))
+    assert _find(named, "ASSAULT", code, "ITA"), _show(named)
+    alone = analyse(f"On Tuesday the {a} navy fired two missiles at the Portofino.")
+    assert _find(alone, "ASSAULT", code, "ITA"), _show(alone)
+
+
+@pytest.mark.parametrize("a, b, code, other", [("Venezuelan", "Guyanese", "VEN", "GUY"),
+                                               ("Guyanese", "Venezuelan", "GUY", "VEN")])
+def test_an_act_retold_close_by_is_one_record(analyse, a, b, code, other):
+    """The lead restated a sentence later is one event with more evidence; the same act told
+    several sentences later may be another strike on another day, and stays a record of its own."""
+    lead = f"{a} troops shelled {b} border posts on Monday. Officials called it a grave escalation. "
+    close = analyse(lead + f"{a} troops shelled the {b} posts with heavy guns.")
+    found = _find(close, "ASSAULT", code, other)
+    assert len(found) == 1 and found[0]["more_evidence"], _show(close)
+    far = analyse(lead + f"Schools were closed. Markets were shut. Roads were empty. {a} troops shelled the {b} posts again on Friday.")
+    assert len(_find(far, "ASSAULT", code, other)) == 2, _show(far)

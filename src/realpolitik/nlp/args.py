@@ -36,6 +36,7 @@ class ActorIndex:
         self.span_at: dict[int, Span] = {}
         self._spans = list(doc.spans.get(ACTOR_SPANS, []))
         self._sent_countries: dict[int, str | None] | None = None
+        self._parties: set[str] | None = None
         for span in self._spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
@@ -76,6 +77,22 @@ class ActorIndex:
             self._sent_countries = {k: (next(iter(v - {None})) if len(v - {None}) == 1 else None)
                                     for k, v in by_sent.items()}
         return self._sent_countries.get(span.sent.start)
+
+    @property
+    def parties(self) -> set[str]:
+        """The states the document names as actors (by name, organ, people), not only as places."""
+        if self._parties is None:
+            self._parties = {self.country(a) for a, info in self.info.items()
+                             if info.get("type") != "location" and self.country(a)}
+        return self._parties
+
+    def stray_place(self, span: Span | None) -> bool:
+        """A place in a state the document names nowhere as an actor: "missiles at the Pinocchio"
+        (a ship, and a village in Italy), "fire at Gazan fishermen", a shoal that shares a town's
+        name. The gazetteer's reading is doubtful there, and a news article about an act on a
+        state's soil names that state; such a place makes no side."""
+        return span is not None and self.type(span._.rp_actor) == "location" \
+            and self.country(span._.rp_actor) not in self.parties
 
     def type(self, actor_id: str | None) -> str | None:
         a = self.info.get(actor_id or "")

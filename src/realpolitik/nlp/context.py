@@ -132,7 +132,7 @@ def dyads(events: list[dict], index: ActorIndex | None = None) -> dict[str, dict
 
 
 def _parties(index: ActorIndex) -> set[str]:
-    """The states the document names as actors, not only as places."""
+    """The states the document names as actors, not only as places (`ActorIndex.parties`)."""
     return {index.country(a) for a, info in index.info.items()
             if info.get("type") != "location" and index.country(a)}
 

@@ -446,14 +446,15 @@ def _clause_of(cue: Span) -> Span | None:
 
 
 def _drop_nested(claims: list[dict]) -> list[dict]:
-    """A claim inside another's reported words by the same speaker, or in the first person ("He
-    added: 'I call on ...'"), is part of that statement, not a second one."""
+    """A claim inside another's reported words by the same speaker, in the first person ("He
+    added: 'I call on ...'"), or by the state the outer speaker speaks for ("Iran stresses X, the
+    Iranian spokesman said"), is part of that statement, not a second one."""
     out = []
     for c in claims:
         inside = [o for o in claims if o is not c and o["content"][0] <= c["content"][0]
                   and c["content"][1] <= o["content"][1] and o["content"] != c["content"]
                   and o["evidence"] == c["evidence"]]
-        if any(c["first_person"] or o["speaker"] == c["speaker"] for o in inside):
+        if any(c["first_person"] or c["speaker"] in (o["speaker"], o["speaker_country"]) for o in inside):
             continue
         out.append(c)
     return out
@@ -486,7 +487,7 @@ def _continue_quotes(doc: Doc, claims: list[dict], index: ActorIndex) -> list[di
     A quotation that runs over several sentences is one statement: a sentence inside it, with no
     claim of its own, extends the evidence of the claim in the sentence that opens or closes it.
     A quotation that opens and closes within a sentence of its own, right after a sentence quoting
-    someone in the same paragraph, is that speaker's next statement (`"...", he said. "..."`).
+    someone in the same paragraph, resumes that quotation (`"...", he said. "..."`): the same statement.
     """
     by_sent = {c["evidence"]: c for c in claims if c["speaker"] != "AUTHOR"}
     sents, opened, closes, lead = _quotes(doc)
@@ -523,9 +524,10 @@ def _continue_quotes(doc: Doc, claims: list[dict], index: ActorIndex) -> list[di
         owner = by_sent.get((prev.start_char, prev.end_char)) if prev is not None else None
         if owner is None or "\n" in doc.text[prev.end_char:s.start_char]:
             continue
-        content = doc[s.start:s.end]
-        out.append({**owner, "cue": "quotation", "content": (content.start_char, content.end_char),
-                    "stance": _stance(content, index, owner["speaker"]), "evidence": span})
+        # `"...," she said. "..."`: the quotation resumes after the attribution that interrupts it,
+        # so it is the same statement; its evidence reaches over the resumed quotation
+        lo, hi = owner["evidence"]
+        owner["evidence"] = (min(lo, span[0]), max(hi, span[1]))
     return out
 
 
@@ -557,13 +559,20 @@ def _stance(content: Span, index: ActorIndex, speaker: str) -> list[dict]:
 
 
 def _dedupe(claims: list[dict]) -> list[dict]:
-    out, seen = [], set()
+    """One claim per speaker and sentence: two reporting cues of one speaker in one sentence ("it
+    reiterated X and said Y", '"...," the ministry said in its statement') voice one statement,
+    told with the widest content either cue gives."""
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
     for c in claims:
         c.pop("first_person", None)
-        key = (c["speaker"], c["content"])
-        if key not in seen:
-            seen.add(key)
+        key = (c["speaker"], c["evidence"], c["modality"])
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = c
             out.append(c)
+        elif c["content"][1] - c["content"][0] > kept["content"][1] - kept["content"][0]:
+            kept.update({k: c[k] for k in ("cue", "content", "stance")})
     for i, c in enumerate(out, 1):
         c["id"] = f"c{i}"
     return out

@@ -269,3 +269,73 @@ def test_allegedly_is_the_writer_keeping_distance(analyse, text):
     record = analyse(text)
     authored = [c for c in record["claims"] if c["speaker"] == "AUTHOR"]
     assert [c["modality"] for c in authored] == ["disputed"], _claims(record)
+
+
+# --------------------------------------------------------------------------------------------
+# One statement, one claim: cues of one speaker in a sentence, a resumed quotation, a summary
+# followed by the quotation it summarises; further statements stay apart
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country", [
+    ("The Greek defence ministry reiterated its support for the naval mission and said that two frigates "
+     "would sail in May.", "GRC"),
+    ("The Turkish defence ministry reiterated its support for the naval mission and said that two frigates "
+     "would sail in May.", "TUR"),
+])
+def test_two_cues_of_one_speaker_in_a_sentence_are_one_claim(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ('"The blockade must end," the Venezuelan foreign ministry said. "We will answer any new sanctions."',
+     "VEN"),
+    ('"The blockade must end," the Cuban foreign ministry said. "We will answer any new sanctions."',
+     "CUB"),
+])
+def test_a_quotation_resumed_after_its_attribution_is_one_claim(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+    assert "blockade" in record["claims"][0]["evidence"]["text"], _claims(record)
+    assert "new sanctions" in record["claims"][0]["evidence"]["text"], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chile's foreign ministry said on Monday that the mountain border crossing would reopen to cargo "
+     "trucks next week.\n\n\"The mountain border crossing will reopen to cargo trucks next week,\" the "
+     "ministry said in a statement.", "CHL"),
+    ("Argentina's foreign ministry said on Monday that the mountain border crossing would reopen to cargo "
+     "trucks next week.\n\n\"The mountain border crossing will reopen to cargo trucks next week,\" the "
+     "ministry said in a statement.", "ARG"),
+])
+def test_a_summary_then_the_quotation_it_summarises_is_one_claim(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+    assert "statement" in record["claims"][0]["evidence"]["text"], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    # the speaker goes on ("added"), or says something else: two statements
+    ("Chile's foreign ministry said that the mountain border crossing would reopen to cargo trucks. The "
+     "ministry added that the mountain border crossing would reopen to cargo trucks from Bolivia too.", "CHL"),
+    ("Argentina's foreign ministry said that the mountain border crossing would reopen to cargo trucks. The "
+     "ministry added that the mountain border crossing would reopen to cargo trucks from Bolivia too.", "ARG"),
+    ("Chile's foreign ministry said that the mountain border crossing would reopen. The ministry said that "
+     "fishing boats must leave the disputed bay.", "CHL"),
+    ("Argentina's foreign ministry said that the mountain border crossing would reopen. The ministry said "
+     "that fishing boats must leave the disputed bay.", "ARG"),
+])
+def test_further_statements_stay_apart(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country, country], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A Chinese official said the two patrol ships had left the reef area. Another official said the two "
+     "patrol ships had left the reef area at dawn.", "CHN"),
+    ("A Philippine official said the two patrol ships had left the reef area. Another official said the two "
+     "patrol ships had left the reef area at dawn.", "PHL"),
+])
+def test_another_speaker_restating_is_a_claim_of_its_own(analyse, text, country):
+    record = analyse(text)
+    assert len(record["claims"]) == 2, _claims(record)

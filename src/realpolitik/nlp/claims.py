@@ -7,6 +7,8 @@ the polarity cues inside its content (negation, conflict and cooperation words o
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +40,15 @@ _AUTHOR_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supp
 _BODY_NOUNS = {"ministry", "movement", "group", "military", "army", "government", "office", "agency",
                "organization", "organisation", "militia", "service", "council", "committee",
                "department", "command", "administration", "authority", "navy", "party", "guard"}
+#: cues and adverbs by which a speaker goes on to a further statement ("added", "went on", "also
+#: said", "later said"): a claim so marked is never folded into the one before it
+_GOING_ON = {"add", "continue", "on", "also", "later", "earlier", "further", "separately", "again"}
+#: the parts of speech whose lemmas tell what a claim is about, and how many lemmas two claims of one
+#: speaker must share to be one statement told twice (the writer's summary, then the quotation)
+_TOPIC_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_RESTATED = 3
+#: how many sentences may lie between a summary and the quotation that restates it
+_RESTATE_GAP = 1
 #: how many sentences back a pronoun or a continued quote may reach for its speaker
 _SPEAKER_WINDOW = 3
 #: words of a speaker's own noun phrase that never describe who the speaker is
@@ -96,6 +107,7 @@ class ClaimExtractor:
                 self._add(claims, doc, index, "AUTHOR", None, cue.text, content, cue.sent,
                           modality if modality in ("asserted", "disputed") else "speculative")
         claims = _continue_quotes(doc, claims, index)
+        claims = _restatements(doc, claims)
         doc._.rp_claims = _dedupe(claims)
         return doc
 
@@ -123,7 +135,7 @@ class ClaimExtractor:
         modality = self.reporting[_phrasal(verb)]
         modality = "reported" if modality not in ("negated", "disputed") else modality
         self._add(claims, verb.doc, index, speaker[0], speaker[1], verb.text, content, verb.sent, modality,
-                  subject=subject)
+                  subject=subject, cue_tok=verb)
 
     def _according(self, tok: Token, index: ActorIndex, speakers: "_Speakers", claims: list[dict]) -> None:
         obj = prep_object(tok, "to", search_dobj=False) or child(tok, "pobj")
@@ -167,12 +179,13 @@ class ClaimExtractor:
                   "reported")
 
     def _add(self, claims, doc, index, speaker, country, cue, content: Span, sent: Span, modality,
-             subject: Token | None = None) -> None:
+             subject: Token | None = None, cue_tok: Token | None = None) -> None:
         claims.append({
             "speaker": speaker, "speaker_country": country if speaker != "AUTHOR" else None,
             "cue": cue, "content": (content.start_char, content.end_char), "modality": modality,
             "stance": _stance(content, index, speaker), "evidence": (sent.start_char, sent.end_char),
             "first_person": subject is not None and subject.lower_ in _FIRST_PERSON,
+            "goes_on": cue_tok is not None and _goes_on(cue_tok, subject),
         })
 
 
@@ -531,6 +544,56 @@ def _continue_quotes(doc: Doc, claims: list[dict], index: ActorIndex) -> list[di
     return out
 
 
+def _goes_on(cue: Token, subject: Token | None) -> bool:
+    """Whether a reporting verb marks a further statement: "added", "went on", "also said", "earlier
+    today X announced", or another speaker of the same kind ("another official said")."""
+    if cue.lemma_ in _GOING_ON:
+        return True
+    if any(c.dep_ in ("advmod", "npadvmod", "prt") and any(t.lower_ in _GOING_ON for t in c.subtree)
+           for c in cue.children):
+        return True
+    return subject is not None and any(c.dep_ == "det" and c.lower_ in ("another", "other")
+                                       for c in subject.children)
+
+
+def _restatements(doc: Doc, claims: list[dict]) -> list[dict]:
+    """A statement told twice is one claim: the writer's summary of what a speaker said, then the
+    speaker's own words ("X said the talks had failed." / '"The talks have failed," he said.').
+
+    A claim is folded into the one before it when nothing else is claimed between them (at most
+    `_RESTATE_GAP` sentences apart), the speaker is the same actor or of the same state, the cue does
+    not mark a further statement (`_GOING_ON`), and the two contents share at least `_RESTATED`
+    content lemmas: without that overlap, consecutive claims of one speaker are distinct statements.
+    """
+    sent_of = {t.idx: k for k, s in enumerate(doc.sents) for t in s}
+    starts = sorted(sent_of)
+
+    def sent_at(char: int) -> int:
+        return sent_of[starts[max(0, bisect.bisect_right(starts, char) - 1)]]
+
+    def lemmas(c: dict) -> set[str]:
+        span = doc.char_span(*c["content"], alignment_mode="expand")
+        return {t.lemma_.lower() for t in span or () if t.pos_ in _TOPIC_POS and not t.is_stop
+                and len(t.text) > 1} if span is not None else set()
+
+    voiced = sorted((c for c in claims if c["speaker"] != "AUTHOR"), key=lambda c: c["evidence"])
+    folded: set[int] = set()
+    last, topic = None, set()
+    for c in voiced:
+        words = lemmas(c)
+        if last is not None and not c["goes_on"] and c["modality"] == last["modality"] \
+                and (c["speaker"] == last["speaker"] or c["speaker_country"] is not None
+                     and c["speaker_country"] == last["speaker_country"]) \
+                and 0 <= sent_at(c["evidence"][0]) - sent_at(last["evidence"][1] - 1) <= _RESTATE_GAP + 1 \
+                and len(words & topic) >= _RESTATED:
+            last["evidence"] = (min(last["evidence"][0], c["evidence"][0]), max(last["evidence"][1], c["evidence"][1]))
+            topic |= words
+            folded.add(id(c))
+            continue
+        last, topic = c, words
+    return [c for c in claims if id(c) not in folded]
+
+
 def _after(cue: Span) -> Span | None:
     """The clause a hedge introduces: "It seems that <X>", "<X> can be considered as ..."."""
     doc = cue.doc
@@ -566,6 +629,7 @@ def _dedupe(claims: list[dict]) -> list[dict]:
     seen: dict[tuple, dict] = {}
     for c in claims:
         c.pop("first_person", None)
+        c.pop("goes_on", None)
         key = (c["speaker"], c["evidence"], c["modality"])
         kept = seen.get(key)
         if kept is None:

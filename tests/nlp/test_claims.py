@@ -339,3 +339,16 @@ def test_further_statements_stay_apart(analyse, text, country):
 def test_another_speaker_restating_is_a_claim_of_its_own(analyse, text, country):
     record = analyse(text)
     assert len(record["claims"]) == 2, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Pakistani military said a shell fell in an empty field. Colonel Arun Mehta, the spokesman for "
+     "India's armed forces, said that two bunkers were hit. The military said the shell was not aimed.", "PAK"),
+    ("The Indian military said a shell fell in an empty field. Colonel Tariq Javed, the spokesman for "
+     "Pakistan's armed forces, said that two bunkers were hit. The military said the shell was not aimed.", "IND"),
+])
+def test_the_military_said_is_the_military_just_quoted(analyse, text, country):
+    record = analyse(text)
+    answered = [c for c in record["claims"] if "not aimed" in c["evidence"]["text"]]
+    assert answered, _claims(record)
+    assert answered[0]["speaker_country"] == country, _claims(record)

@@ -72,6 +72,12 @@ class ClaimExtractor:
             entity = kb.entity(alias.entity_id)
             if alias.kind in ("name", "alias", "demonym") and entity is not None and entity.type == "state":
                 self.states.setdefault(alias.text.lower(), alias.entity_id)
+        # the head nouns an organ goes by ("Israeli military", "IDF" -> military, idf), so that "the
+        # military said" can be the military the text has just quoted
+        self.heads: dict[str, set[str]] = {}
+        for alias in kb.aliases:
+            if alias.text.split():
+                self.heads.setdefault(alias.entity_id, set()).add(alias.text.split()[-1].lower())
         self.author = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.author_modality: dict[str, str] = {}
         for r in kb.table("hedges"):
@@ -87,7 +93,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
-        speakers = _Speakers(index, self.states)
+        speakers = _Speakers(index, self.states, self.heads)
         claims: list[dict] = []
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and _phrasal(tok) in self.reporting:
@@ -195,9 +201,10 @@ class _Speakers:
     description the text gives of them ("the ministry's spokesman X", "X, the spokesman for Y's army").
     """
 
-    def __init__(self, index: ActorIndex, states: dict[str, str]):
+    def __init__(self, index: ActorIndex, states: dict[str, str], heads: dict[str, set[str]] | None = None):
         self.index = index
         self.states = states
+        self.heads = heads or {}
         self.doc = index.doc
         self.history: list[tuple[int, str, Span]] = []  # (sentence start, actor id, mention)
         self._memo: dict[str, str | None] = {}
@@ -233,6 +240,15 @@ class _Speakers:
             if found and (low not in _PERSON_PRONOUNS or self.index.type(found[0]._.rp_actor) == "person"):
                 return found[0]
             return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BODY_NOUNS and \
+                [(c.dep_, c.lower_) for c in tok.children] == [("det", "the")]:
+            # "The IDF said ... The military said": a bare "the military" in the subject is the body
+            # the text is quoting, when it goes by that noun, before any other body of that kind
+            noun = tok.lemma_.lower()
+            last = self._last(cue, person=False, fits=lambda span: self.index.country(span._.rp_actor) and (
+                noun == span.root.lemma_.lower() or noun in self.heads.get(span._.rp_actor, ())))
+            if last is not None:
+                return last
         found = self.index.actor_of(tok)
         if found:
             return found[0]
@@ -254,7 +270,7 @@ class _Speakers:
             return found
         return None
 
-    def _last(self, cue: Token, *, person: bool | None) -> Span | None:
+    def _last(self, cue: Token, *, person: bool | None, fits=None) -> Span | None:
         """The most recent speaker within a few sentences (sentences of a long quotation not
         counted: `"...  ...  ...", he said` is still the last speaker's): a person, a body, or either."""
         if self._narrative is None:
@@ -268,7 +284,7 @@ class _Speakers:
             if sent_start not in sents:
                 break
             is_person = self.index.type(actor) == "person"
-            if person is None or person == is_person:
+            if (person is None or person == is_person) and (fits is None or fits(span)):
                 return span
         return None
 

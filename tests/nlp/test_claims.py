@@ -352,3 +352,12 @@ def test_the_military_said_is_the_military_just_quoted(analyse, text, country):
     answered = [c for c in record["claims"] if "not aimed" in c["evidence"]["text"]]
     assert answered, _claims(record)
     assert answered[0]["speaker_country"] == country, _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Senior Houthi official Nabil Qasimi wrote on his channel that the group would answer any strike.", "YEM"),
+    ("Senior Hezbollah official Nabil Qasimi wrote on his channel that the group would answer any strike.", "LBN"),
+])
+def test_an_armed_group_named_before_its_official_gives_the_speakers_state(analyse, text, country):
+    record = analyse(text)
+    assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)

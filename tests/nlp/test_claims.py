@@ -361,3 +361,15 @@ def test_the_military_said_is_the_military_just_quoted(analyse, text, country):
 def test_an_armed_group_named_before_its_official_gives_the_speakers_state(analyse, text, country):
     record = analyse(text)
     assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Ministry of National Defence announced on Monday that two drones were shot down by the Greek air "
+     "force. The ministry said patrol boats had tracked them near the island.", "GRC"),
+    ("The Ministry of National Defence announced on Monday that two drones were shot down by the Turkish air "
+     "force. The ministry said patrol boats had tracked them near the island.", "TUR"),
+])
+def test_a_body_named_without_its_state_takes_the_state_of_its_later_references(analyse, text, country):
+    record = analyse(text)
+    first = [c for c in record["claims"] if c["cue"] == "announced"]
+    assert first and first[0]["speaker_country"] == country, _claims(record)

@@ -322,6 +322,14 @@ class _Speakers:
                     found = self._described(other, depth)
                     if found is not None:
                         break
+        if found is None and self.index.type(actor) not in ("person", "state", None):
+            # "The Ministry of Defence announced ... The ministry said": a body the text names without
+            # its state is the one its later short references stand for, as the linker reads them
+            head = span.root.lemma_.lower()
+            found = next((self.index.country(o._.rp_actor) for o in self.index._spans
+                          if o.start > span.start and o._.rp_actor != actor and len(o) <= 2
+                          and o.root.lemma_.lower() == head and head in _BODY_NOUNS
+                          and self.index.country(o._.rp_actor)), None)
         self._memo[actor] = found
         return found
 

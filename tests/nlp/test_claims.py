@@ -154,8 +154,8 @@ def test_reportedly_is_the_writer_hedging(analyse, text):
 # --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, country", [
-    ("The Serbian army said earlier that a drone had crashed near the border.", "SRB"),
-    ("The Croatian army said earlier that a drone had crashed near the border.", "HRV"),
+    ("The Serbian army said earlier that one of its drones went down by the river.", "SRB"),
+    ("The Croatian army said earlier that one of its drones went down by the river.", "HRV"),
 ])
 def test_said_earlier_that(analyse, text, country):
     record = analyse(text)
@@ -301,17 +301,17 @@ def test_a_quotation_resumed_after_its_attribution_is_one_claim(analyse, text, c
 
 
 @pytest.mark.parametrize("text, country", [
-    ("Chile's foreign ministry said on Monday that the mountain border crossing would reopen to cargo "
-     "trucks next week.\n\n\"The mountain border crossing will reopen to cargo trucks next week,\" the "
-     "ministry said in a statement.", "CHL"),
-    ("Argentina's foreign ministry said on Monday that the mountain border crossing would reopen to cargo "
-     "trucks next week.\n\n\"The mountain border crossing will reopen to cargo trucks next week,\" the "
-     "ministry said in a statement.", "ARG"),
+    ("Chile's foreign ministry announced that cargo trucks could cross the mountain pass again within "
+     "days.\n\n\"Cargo trucks will cross the mountain pass again within days,\" the ministry said late on "
+     "Sunday.", "CHL"),
+    ("Argentina's foreign ministry announced that cargo trucks could cross the mountain pass again within "
+     "days.\n\n\"Cargo trucks will cross the mountain pass again within days,\" the ministry said late on "
+     "Sunday.", "ARG"),
 ])
 def test_a_summary_then_the_quotation_it_summarises_is_one_claim(analyse, text, country):
     record = analyse(text)
     assert [c["speaker_country"] for c in record["claims"]] == [country], _claims(record)
-    assert "statement" in record["claims"][0]["evidence"]["text"], _claims(record)
+    assert "Sunday" in record["claims"][0]["evidence"]["text"], _claims(record)
 
 
 @pytest.mark.parametrize("text, country", [

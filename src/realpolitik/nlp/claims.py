@@ -7,6 +7,8 @@ the polarity cues inside its content (negation, conflict and cooperation words o
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +40,15 @@ _AUTHOR_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supp
 _BODY_NOUNS = {"ministry", "movement", "group", "military", "army", "government", "office", "agency",
                "organization", "organisation", "militia", "service", "council", "committee",
                "department", "command", "administration", "authority", "navy", "party", "guard"}
+#: cues and adverbs by which a speaker goes on to a further statement ("added", "went on", "also
+#: said", "later said"): a claim so marked is never folded into the one before it
+_GOING_ON = {"add", "continue", "on", "also", "later", "earlier", "further", "separately", "again"}
+#: the parts of speech whose lemmas tell what a claim is about, and how many lemmas two claims of one
+#: speaker must share to be one statement told twice (the writer's summary, then the quotation)
+_TOPIC_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_RESTATED = 3
+#: how many sentences may lie between a summary and the quotation that restates it
+_RESTATE_GAP = 1
 #: how many sentences back a pronoun or a continued quote may reach for its speaker
 _SPEAKER_WINDOW = 3
 #: words of a speaker's own noun phrase that never describe who the speaker is
@@ -61,6 +72,12 @@ class ClaimExtractor:
             entity = kb.entity(alias.entity_id)
             if alias.kind in ("name", "alias", "demonym") and entity is not None and entity.type == "state":
                 self.states.setdefault(alias.text.lower(), alias.entity_id)
+        # the head nouns an organ goes by ("Israeli military", "IDF" -> military, idf), so that "the
+        # military said" can be the military the text has just quoted
+        self.heads: dict[str, set[str]] = {}
+        for alias in kb.aliases:
+            if alias.text.split():
+                self.heads.setdefault(alias.entity_id, set()).add(alias.text.split()[-1].lower())
         self.author = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.author_modality: dict[str, str] = {}
         for r in kb.table("hedges"):
@@ -76,7 +93,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
-        speakers = _Speakers(index, self.states)
+        speakers = _Speakers(index, self.states, self.heads)
         claims: list[dict] = []
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and _phrasal(tok) in self.reporting:
@@ -96,6 +113,7 @@ class ClaimExtractor:
                 self._add(claims, doc, index, "AUTHOR", None, cue.text, content, cue.sent,
                           modality if modality in ("asserted", "disputed") else "speculative")
         claims = _continue_quotes(doc, claims, index)
+        claims = _restatements(doc, claims)
         doc._.rp_claims = _dedupe(claims)
         return doc
 
@@ -123,7 +141,7 @@ class ClaimExtractor:
         modality = self.reporting[_phrasal(verb)]
         modality = "reported" if modality not in ("negated", "disputed") else modality
         self._add(claims, verb.doc, index, speaker[0], speaker[1], verb.text, content, verb.sent, modality,
-                  subject=subject)
+                  subject=subject, cue_tok=verb)
 
     def _according(self, tok: Token, index: ActorIndex, speakers: "_Speakers", claims: list[dict]) -> None:
         obj = prep_object(tok, "to", search_dobj=False) or child(tok, "pobj")
@@ -167,12 +185,13 @@ class ClaimExtractor:
                   "reported")
 
     def _add(self, claims, doc, index, speaker, country, cue, content: Span, sent: Span, modality,
-             subject: Token | None = None) -> None:
+             subject: Token | None = None, cue_tok: Token | None = None) -> None:
         claims.append({
             "speaker": speaker, "speaker_country": country if speaker != "AUTHOR" else None,
             "cue": cue, "content": (content.start_char, content.end_char), "modality": modality,
             "stance": _stance(content, index, speaker), "evidence": (sent.start_char, sent.end_char),
             "first_person": subject is not None and subject.lower_ in _FIRST_PERSON,
+            "goes_on": cue_tok is not None and _goes_on(cue_tok, subject),
         })
 
 
@@ -182,9 +201,10 @@ class _Speakers:
     description the text gives of them ("the ministry's spokesman X", "X, the spokesman for Y's army").
     """
 
-    def __init__(self, index: ActorIndex, states: dict[str, str]):
+    def __init__(self, index: ActorIndex, states: dict[str, str], heads: dict[str, set[str]] | None = None):
         self.index = index
         self.states = states
+        self.heads = heads or {}
         self.doc = index.doc
         self.history: list[tuple[int, str, Span]] = []  # (sentence start, actor id, mention)
         self._memo: dict[str, str | None] = {}
@@ -220,6 +240,15 @@ class _Speakers:
             if found and (low not in _PERSON_PRONOUNS or self.index.type(found[0]._.rp_actor) == "person"):
                 return found[0]
             return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BODY_NOUNS and \
+                [(c.dep_, c.lower_) for c in tok.children] == [("det", "the")]:
+            # "The IDF said ... The military said": a bare "the military" in the subject is the body
+            # the text is quoting, when it goes by that noun, before any other body of that kind
+            noun = tok.lemma_.lower()
+            last = self._last(cue, person=False, fits=lambda span: self.index.country(span._.rp_actor) and (
+                noun == span.root.lemma_.lower() or noun in self.heads.get(span._.rp_actor, ())))
+            if last is not None:
+                return last
         found = self.index.actor_of(tok)
         if found:
             return found[0]
@@ -241,7 +270,7 @@ class _Speakers:
             return found
         return None
 
-    def _last(self, cue: Token, *, person: bool | None) -> Span | None:
+    def _last(self, cue: Token, *, person: bool | None, fits=None) -> Span | None:
         """The most recent speaker within a few sentences (sentences of a long quotation not
         counted: `"...  ...  ...", he said` is still the last speaker's): a person, a body, or either."""
         if self._narrative is None:
@@ -255,7 +284,7 @@ class _Speakers:
             if sent_start not in sents:
                 break
             is_person = self.index.type(actor) == "person"
-            if person is None or person == is_person:
+            if (person is None or person == is_person) and (fits is None or fits(span)):
                 return span
         return None
 
@@ -293,6 +322,14 @@ class _Speakers:
                     found = self._described(other, depth)
                     if found is not None:
                         break
+        if found is None and self.index.type(actor) not in ("person", "state", None):
+            # "The Ministry of Defence announced ... The ministry said": a body the text names without
+            # its state is the one its later short references stand for, as the linker reads them
+            head = span.root.lemma_.lower()
+            found = next((self.index.country(o._.rp_actor) for o in self.index._spans
+                          if o.start > span.start and o._.rp_actor != actor and len(o) <= 2
+                          and o.root.lemma_.lower() == head and head in _BODY_NOUNS
+                          and self.index.country(o._.rp_actor)), None)
         self._memo[actor] = found
         return found
 
@@ -446,14 +483,15 @@ def _clause_of(cue: Span) -> Span | None:
 
 
 def _drop_nested(claims: list[dict]) -> list[dict]:
-    """A claim inside another's reported words by the same speaker, or in the first person ("He
-    added: 'I call on ...'"), is part of that statement, not a second one."""
+    """A claim inside another's reported words by the same speaker, in the first person ("He
+    added: 'I call on ...'"), or by the state the outer speaker speaks for ("Iran stresses X, the
+    Iranian spokesman said"), is part of that statement, not a second one."""
     out = []
     for c in claims:
         inside = [o for o in claims if o is not c and o["content"][0] <= c["content"][0]
                   and c["content"][1] <= o["content"][1] and o["content"] != c["content"]
                   and o["evidence"] == c["evidence"]]
-        if any(c["first_person"] or o["speaker"] == c["speaker"] for o in inside):
+        if any(c["first_person"] or c["speaker"] in (o["speaker"], o["speaker_country"]) for o in inside):
             continue
         out.append(c)
     return out
@@ -486,7 +524,7 @@ def _continue_quotes(doc: Doc, claims: list[dict], index: ActorIndex) -> list[di
     A quotation that runs over several sentences is one statement: a sentence inside it, with no
     claim of its own, extends the evidence of the claim in the sentence that opens or closes it.
     A quotation that opens and closes within a sentence of its own, right after a sentence quoting
-    someone in the same paragraph, is that speaker's next statement (`"...", he said. "..."`).
+    someone in the same paragraph, resumes that quotation (`"...", he said. "..."`): the same statement.
     """
     by_sent = {c["evidence"]: c for c in claims if c["speaker"] != "AUTHOR"}
     sents, opened, closes, lead = _quotes(doc)
@@ -523,10 +561,61 @@ def _continue_quotes(doc: Doc, claims: list[dict], index: ActorIndex) -> list[di
         owner = by_sent.get((prev.start_char, prev.end_char)) if prev is not None else None
         if owner is None or "\n" in doc.text[prev.end_char:s.start_char]:
             continue
-        content = doc[s.start:s.end]
-        out.append({**owner, "cue": "quotation", "content": (content.start_char, content.end_char),
-                    "stance": _stance(content, index, owner["speaker"]), "evidence": span})
+        # `"...," she said. "..."`: the quotation resumes after the attribution that interrupts it,
+        # so it is the same statement; its evidence reaches over the resumed quotation
+        lo, hi = owner["evidence"]
+        owner["evidence"] = (min(lo, span[0]), max(hi, span[1]))
     return out
+
+
+def _goes_on(cue: Token, subject: Token | None) -> bool:
+    """Whether a reporting verb marks a further statement: "added", "went on", "also said", "earlier
+    today X announced", or another speaker of the same kind ("another official said")."""
+    if cue.lemma_ in _GOING_ON:
+        return True
+    if any(c.dep_ in ("advmod", "npadvmod", "prt") and any(t.lower_ in _GOING_ON for t in c.subtree)
+           for c in cue.children):
+        return True
+    return subject is not None and any(c.dep_ == "det" and c.lower_ in ("another", "other")
+                                       for c in subject.children)
+
+
+def _restatements(doc: Doc, claims: list[dict]) -> list[dict]:
+    """A statement told twice is one claim: the writer's summary of what a speaker said, then the
+    speaker's own words ("X said the talks had failed." / '"The talks have failed," he said.').
+
+    A claim is folded into the one before it when nothing else is claimed between them (at most
+    `_RESTATE_GAP` sentences apart), the speaker is the same actor or of the same state, the cue does
+    not mark a further statement (`_GOING_ON`), and the two contents share at least `_RESTATED`
+    content lemmas: without that overlap, consecutive claims of one speaker are distinct statements.
+    """
+    sent_of = {t.idx: k for k, s in enumerate(doc.sents) for t in s}
+    starts = sorted(sent_of)
+
+    def sent_at(char: int) -> int:
+        return sent_of[starts[max(0, bisect.bisect_right(starts, char) - 1)]]
+
+    def lemmas(c: dict) -> set[str]:
+        span = doc.char_span(*c["content"], alignment_mode="expand")
+        return {t.lemma_.lower() for t in span or () if t.pos_ in _TOPIC_POS and not t.is_stop
+                and len(t.text) > 1} if span is not None else set()
+
+    voiced = sorted((c for c in claims if c["speaker"] != "AUTHOR"), key=lambda c: c["evidence"])
+    folded: set[int] = set()
+    last, topic = None, set()
+    for c in voiced:
+        words = lemmas(c)
+        if last is not None and not c["goes_on"] and c["modality"] == last["modality"] \
+                and (c["speaker"] == last["speaker"] or c["speaker_country"] is not None
+                     and c["speaker_country"] == last["speaker_country"]) \
+                and 0 <= sent_at(c["evidence"][0]) - sent_at(last["evidence"][1] - 1) <= _RESTATE_GAP + 1 \
+                and len(words & topic) >= _RESTATED:
+            last["evidence"] = (min(last["evidence"][0], c["evidence"][0]), max(last["evidence"][1], c["evidence"][1]))
+            topic |= words
+            folded.add(id(c))
+            continue
+        last, topic = c, words
+    return [c for c in claims if id(c) not in folded]
 
 
 def _after(cue: Span) -> Span | None:
@@ -557,13 +646,21 @@ def _stance(content: Span, index: ActorIndex, speaker: str) -> list[dict]:
 
 
 def _dedupe(claims: list[dict]) -> list[dict]:
-    out, seen = [], set()
+    """One claim per speaker and sentence: two reporting cues of one speaker in one sentence ("it
+    reiterated X and said Y", '"...," the ministry said in its statement') voice one statement,
+    told with the widest content either cue gives."""
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
     for c in claims:
         c.pop("first_person", None)
-        key = (c["speaker"], c["content"])
-        if key not in seen:
-            seen.add(key)
+        c.pop("goes_on", None)
+        key = (c["speaker"], c["evidence"], c["modality"])
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = c
             out.append(c)
+        elif c["content"][1] - c["content"][0] > kept["content"][1] - kept["content"][0]:
+            kept.update({k: c[k] for k in ("cue", "content", "stance")})
     for i, c in enumerate(out, 1):
         c["id"] = f"c{i}"
     return out

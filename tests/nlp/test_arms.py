@@ -250,6 +250,26 @@ def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse):
     assert not [e for e in record["events"] if e["plover"] == "AID"], record["events"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ukraine's F-16 jets flew over Kharkiv on Monday.",
+    "Egypt's F-16 jets flew over Cairo on Monday.",
+])
+def test_a_weapon_in_service_of_unstated_make_is_no_transfer(analyse, text):
+    # the knowledge base knows where F-16s are made, not who handed these ones over
+    assert analyse(text)["arms_transfers"] == [], _show(analyse(text))
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Japan approved selling howitzers to Vietnam and supplying more patrol boats.", "JPN", "VNM"),
+    ("Vietnam approved selling howitzers to Japan and supplying more patrol boats.", "VNM", "JPN"),
+])
+def test_a_coordinated_supply_shares_the_status_of_its_governing_word(analyse, text, supplier, recipient):
+    record = analyse(text)
+    hits = [t for t in record["arms_transfers"] if (t["supplier_country"], t["recipient_country"]) == (supplier, recipient)]
+    assert len(hits) == 2, _show(record)
+    assert {t["status"] for t in hits} == {"planned"}, _show(record)
+
+
 def test_a_state_s_own_weapon_is_no_transfer(analyse):
     assert analyse("Russia's Iskander missiles were moved to the border.")["arms_transfers"] == []
 
@@ -268,8 +288,10 @@ def test_the_recipient_slot_is_not_the_weapon(analyse):
 # --- a side from the document context ----------------------------------------------------------
 
 @pytest.mark.parametrize("text, supplier, recipient", [
-    ("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks.", "NOR", "UKR"),
-    ("Norway's president thanked Ukraine's prime minister for approving the delivery of tanks.", "UKR", "NOR"),
+    ("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks. "
+     "Oslo has sent aid to Ukraine since 2022.", "NOR", "UKR"),
+    ("Norway's president thanked Ukraine's prime minister for approving the delivery of tanks. "
+     "Kyiv has sent aid to Norway since 2022.", "UKR", "NOR"),
 ])
 def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipient):
     doc = nlp(text)
@@ -278,6 +300,30 @@ def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipi
     assert hits, doc._.rp_transfers
     assert hits[0]["side_from"] == "context" and hits[0]["confidence"] <= 0.4
     assert hits[0]["status"] == "planned"
+
+
+@pytest.mark.parametrize("text, supplier, near", [
+    ("Chile's president thanked Peru's prime minister for approving the delivery of tanks.", "PER", "CHL"),
+    ("Peru's president thanked Chile's prime minister for approving the delivery of tanks.", "CHL", "PER"),
+])
+def test_a_near_state_the_text_never_says_gets_arms_is_no_side(nlp, text, supplier, near):
+    # the thanking state is only near the supply: nothing in the text says it receives anything
+    doc = nlp(text)
+    assert not [t for t in doc._.rp_transfers
+                if (t["supplier_country"], t["recipient_country"]) == (supplier, near)], doc._.rp_transfers
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Spain sold NASAMS systems to Chile. The Spanish defence ministry approved the delivery of a further "
+     "NASAMS battery last week, Peru's envoy noted.", "ESP", "CHL"),
+    ("Chile sold NASAMS systems to Spain. The Chilean defence ministry approved the delivery of a further "
+     "NASAMS battery last week, Peru's envoy noted.", "CHL", "ESP"),
+])
+def test_the_same_weapon_family_names_the_missing_side(nlp, text, supplier, recipient):
+    doc = nlp(text)
+    pairs_ = [(t["supplier_country"], t["recipient_country"]) for t in doc._.rp_transfers]
+    assert pairs_.count((supplier, recipient)) == 2, doc._.rp_transfers
+    assert not [p for p in pairs_ if "PER" in p], doc._.rp_transfers
 
 
 def test_a_named_side_that_is_no_actor_is_not_filled_from_context(analyse):

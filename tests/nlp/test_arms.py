@@ -270,6 +270,29 @@ def test_a_coordinated_supply_shares_the_status_of_its_governing_word(analyse, t
     assert {t["status"] for t in hits} == {"planned"}, _show(record)
 
 
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Brazil wants to buy Gripen fighters from Sweden.", "SWE", "BRA"),
+    ("Sweden wants to buy Gripen fighters from Brazil.", "BRA", "SWE"),
+    ("Norway intends to sell NASAMS systems to Chile.", "NOR", "CHL"),
+    ("Chile intends to sell NASAMS systems to Norway.", "CHL", "NOR"),
+])
+def test_an_intended_supply_is_planned(analyse, text, supplier, recipient):
+    t = _one(analyse(text), supplier, recipient)
+    assert t["status"] in {"planned", "ordered"}, t
+
+
+def test_the_aid_event_of_a_context_filled_transfer_says_so(analyse):
+    record = analyse("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks. "
+                     "Oslo has sent aid to Ukraine since 2022.")
+    transfers = [t for t in record["arms_transfers"] if t["recipient_country"] == "UKR"]
+    assert transfers and transfers[0]["side_from"] == "context", _show(record)
+    ev = transfers[0]["evidence"]
+    # the delivery event of the same words (the second sentence's own "sent aid" is another event)
+    aid = [e for e in record["events"] if e["plover"] == "AID"
+           and e["evidence"]["start"] < ev["end"] and ev["start"] < e["evidence"]["end"]]
+    assert aid and all(e["side_from"] == "context" for e in aid), record["events"]
+
+
 def test_a_state_s_own_weapon_is_no_transfer(analyse):
     assert analyse("Russia's Iskander missiles were moved to the border.")["arms_transfers"] == []
 

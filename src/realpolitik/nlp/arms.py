@@ -522,7 +522,9 @@ def _aid_event(t: dict, index: ActorIndex) -> dict:
     return {"plover": "AID", "mode": None, "context": ["military"], "cameo": "072",
             "source": t["supplier"], "target": t["recipient"], "source_country": t["supplier_country"],
             "target_country": t["recipient_country"], "modality": t["modality"], "attributed_to": "AUTHOR",
-            "date": t.get("date"), "location": None, "evidence": t["evidence"], "confidence": t["confidence"]}
+            "date": t.get("date"), "location": None, "evidence": t["evidence"], "confidence": t["confidence"],
+            # a side the transfer took from the document context is one the event took from it too
+            **({"side_from": t["side_from"]} if t.get("side_from") else {})}
 
 
 def _seller_antecedent(frame_tok: Token) -> Token | None:

@@ -293,6 +293,25 @@ def test_the_aid_event_of_a_context_filled_transfer_says_so(analyse):
     assert aid and all(e["side_from"] == "context" for e in aid), record["events"]
 
 
+@pytest.mark.parametrize("text, judge, recipient", [
+    ("Japan condemned the delivery of Shahed drones to Russia.", "JPN", "RUS"),
+    ("Russia condemned the delivery of HIMARS launchers to Japan.", "RUS", "JPN"),
+    ("Norway criticised the sale of tanks to Chile.", "NOR", "CHL"),
+    ("Chile criticised the sale of tanks to Norway.", "CHL", "NOR"),
+])
+def test_who_judges_a_supply_is_no_party_to_it(analyse, text, judge, recipient):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == judge], _show(record)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Russia completed the delivery of S-400 systems to India.", "RUS", "IND"),
+    ("India completed the delivery of S-400 systems to Russia.", "IND", "RUS"),
+])
+def test_a_party_acting_on_the_deal_is_its_side(analyse, text, supplier, recipient):
+    _one(analyse(text), supplier, recipient)
+
+
 def test_a_state_s_own_weapon_is_no_transfer(analyse):
     assert analyse("Russia's Iskander missiles were moved to the border.")["arms_transfers"] == []
 

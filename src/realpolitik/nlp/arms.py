@@ -29,6 +29,12 @@ _MAKE_VERBS = {"make", "build", "manufacture", "produce", "design", "develop"}
 #: subjects of a sentence that goes on describing the weapon just named
 _DESCRIBING_SUBJECTS = {"calibre", "caliber", "model", "type", "variant", "version", "it", "they", "these",
                         "this", "which"}
+#: verbs whose subject acts on a deal or supply named by their object ("signed a contract for",
+#: "completed the delivery of", "halted the sale of"), besides the status words of arms_status.tsv
+_DEAL_VERBS = {"sign", "conclude", "complete", "finalize", "finalise", "seal", "ink", "strike", "make", "place",
+               "secure", "win", "close", "reach", "begin", "start", "resume", "continue", "finish", "receive",
+               "take", "accept", "get", "have", "expand", "increase", "boost", "speed", "accelerate", "carry",
+               "halt", "suspend", "stop", "cancel", "block", "freeze", "delay", "postpone", "award", "clear"}
 #: tags of a finite verb: a clause of its own, whatever it is coordinated with
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
@@ -278,8 +284,11 @@ class ArmsExtractor:
             return found[0] if found else None
         owner = child(frame_tok, "poss")
         found = index.actor_of(owner)
-        if not found and frame_tok.dep_ in ("dobj", "nsubjpass") and frame_tok.head.pos_ in ("VERB", "AUX"):
-            found = index.actor_of(subject(frame_tok.head))  # "India signed a contract for ..."
+        if not found and frame_tok.dep_ in ("dobj", "nsubjpass") and frame_tok.head.pos_ in ("VERB", "AUX") \
+                and (frame_tok.head.lemma_.lower() in _DEAL_VERBS or frame_tok.head.lemma_.lower() in self.status_words):
+            # "India signed a contract for ...", "Russia completed the delivery of ...": a party's
+            # own act on the deal; who condemns, reports or discusses a sale is no party to it
+            found = index.actor_of(subject(frame_tok.head))
         return found[0] if found else None
 
     @staticmethod

@@ -312,6 +312,33 @@ def test_a_party_acting_on_the_deal_is_its_side(analyse, text, supplier, recipie
     _one(analyse(text), supplier, recipient)
 
 
+_FAR = " The deal was large. Officials met in the capital on Monday. Talks went on for hours. "
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("Israel sold Harop drones to Azerbaijan in 2016." + _FAR + "Azerbaijan used tanks against Armenian positions.",
+     "ISR", "AZE"),
+    ("India sold Pinaka launchers to Armenia in 2022." + _FAR + "Armenia used tanks against Azerbaijani positions.",
+     "IND", "ARM"),
+])
+def test_a_later_use_of_another_weapon_is_not_the_old_supply(analyse, text, seller, user):
+    record = analyse(text)
+    used = [t for t in record["arms_transfers"] if t["status"] == "used"]
+    assert not [t for t in used if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("Israel sold Harop drones to Azerbaijan in 2016." + _FAR + "Azerbaijan used the Harop drones against Armenian positions.",
+     "ISR", "AZE"),
+    ("India sold Pinaka launchers to Armenia in 2022." + _FAR + "Armenia used the Pinaka launchers against Azerbaijani positions.",
+     "IND", "ARM"),
+])
+def test_a_later_use_of_the_same_weapon_family_is_the_old_supply(analyse, text, seller, user):
+    record = analyse(text)
+    used = [t for t in record["arms_transfers"] if t["status"] == "used"]
+    assert [t for t in used if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)
+
+
 def test_a_state_s_own_weapon_is_no_transfer(analyse):
     assert analyse("Russia's Iskander missiles were moved to the border.")["arms_transfers"] == []
 

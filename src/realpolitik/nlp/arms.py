@@ -410,7 +410,8 @@ class ArmsExtractor:
         start = min(span.start_char, frame_tok.idx)
         end = max(target[0].end_char, frame_tok.idx + len(frame_tok))
         last = transfers[-1] if transfers else None
-        if last is not None and last["recipient_country"] == index.country(user_id):
+        if last is not None and last["recipient_country"] == index.country(user_id) \
+                and _same_story(last, span, frame_tok):
             # the supplier of the same supply story (the user received the last weapons told of):
             # a side from the context, so marked and less sure
             w = dict(span._.rp_weapon)
@@ -486,6 +487,19 @@ def _head_noun(tok: Token) -> Token:
     if tok.dep_ in ("amod", "compound", "nmod", "nummod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
         return tok.head
     return tok
+
+
+def _same_story(t: dict, span: Span, frame_tok: Token) -> bool:
+    """A use tells of the same supply as transfer `t` when it names the same weapon family (or,
+    with no family, the same category), or when it follows in the same or the next sentence."""
+    w = span._.rp_weapon
+    if w.get("family") and w.get("family") == t["weapon"].get("family"):
+        return True
+    if not w.get("family") and w.get("category") and w.get("category") == t["weapon"].get("category"):
+        return True
+    sent = frame_tok.sent
+    prev_start = span.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return t["evidence"][0] >= prev_start
 
 
 def _same_family_side(t: dict, transfers: list[dict], missing: str) -> tuple[str, str] | None:

@@ -243,11 +243,100 @@ def test_x_made_names_the_origin_never_the_recipient(analyse, text, supplier, re
 
 
 def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse):
-    record = analyse("Egypt's F-16 fighters, built by Lockheed Martin, flew over the parade in Cairo.")
+    record = analyse("Egypt's F-16 aircraft, built by Lockheed Martin, were grounded for repairs on Monday.")
     t = _one(record, "USA", "EGY")
     assert t["weapon"]["manufacturer"] == "Lockheed Martin"
     assert t["confidence"] < 0.5  # read from a possessive, not from a told supply
     assert not [e for e in record["events"] if e["plover"] == "AID"], record["events"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's F-16 jets flew over Kharkiv on Monday.",
+    "Egypt's F-16 jets flew over Cairo on Monday.",
+])
+def test_a_weapon_in_service_of_unstated_make_is_no_transfer(analyse, text):
+    # the knowledge base knows where F-16s are made, not who handed these ones over
+    assert analyse(text)["arms_transfers"] == [], _show(analyse(text))
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Japan approved selling howitzers to Vietnam and supplying more patrol boats.", "JPN", "VNM"),
+    ("Vietnam approved selling howitzers to Japan and supplying more patrol boats.", "VNM", "JPN"),
+])
+def test_a_coordinated_supply_shares_the_status_of_its_governing_word(analyse, text, supplier, recipient):
+    record = analyse(text)
+    hits = [t for t in record["arms_transfers"] if (t["supplier_country"], t["recipient_country"]) == (supplier, recipient)]
+    assert len(hits) == 2, _show(record)
+    assert {t["status"] for t in hits} == {"planned"}, _show(record)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Brazil wants to buy Gripen fighters from Sweden.", "SWE", "BRA"),
+    ("Sweden wants to buy Gripen fighters from Brazil.", "BRA", "SWE"),
+    ("Norway intends to sell NASAMS systems to Chile.", "NOR", "CHL"),
+    ("Chile intends to sell NASAMS systems to Norway.", "CHL", "NOR"),
+])
+def test_an_intended_supply_is_planned(analyse, text, supplier, recipient):
+    t = _one(analyse(text), supplier, recipient)
+    assert t["status"] in {"planned", "ordered"}, t
+
+
+def test_the_aid_event_of_a_context_filled_transfer_says_so(analyse):
+    record = analyse("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks. "
+                     "Oslo has sent aid to Ukraine since 2022.")
+    transfers = [t for t in record["arms_transfers"] if t["recipient_country"] == "UKR"]
+    assert transfers and transfers[0]["side_from"] == "context", _show(record)
+    ev = transfers[0]["evidence"]
+    # the delivery event of the same words (the second sentence's own "sent aid" is another event)
+    aid = [e for e in record["events"] if e["plover"] == "AID"
+           and e["evidence"]["start"] < ev["end"] and ev["start"] < e["evidence"]["end"]]
+    assert aid and all(e["side_from"] == "context" for e in aid), record["events"]
+
+
+@pytest.mark.parametrize("text, judge, recipient", [
+    ("Japan condemned the delivery of Shahed drones to Russia.", "JPN", "RUS"),
+    ("Russia condemned the delivery of HIMARS launchers to Japan.", "RUS", "JPN"),
+    ("Norway criticised the sale of tanks to Chile.", "NOR", "CHL"),
+    ("Chile criticised the sale of tanks to Norway.", "CHL", "NOR"),
+])
+def test_who_judges_a_supply_is_no_party_to_it(analyse, text, judge, recipient):
+    record = analyse(text)
+    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == judge], _show(record)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Russia completed the delivery of S-400 systems to India.", "RUS", "IND"),
+    ("India completed the delivery of S-400 systems to Russia.", "IND", "RUS"),
+])
+def test_a_party_acting_on_the_deal_is_its_side(analyse, text, supplier, recipient):
+    _one(analyse(text), supplier, recipient)
+
+
+_FAR = " The deal was large. Officials met in the capital on Monday. Talks went on for hours. "
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("Israel sold Harop drones to Azerbaijan in 2016." + _FAR + "Azerbaijan used tanks against Armenian positions.",
+     "ISR", "AZE"),
+    ("India sold Pinaka launchers to Armenia in 2022." + _FAR + "Armenia used tanks against Azerbaijani positions.",
+     "IND", "ARM"),
+])
+def test_a_later_use_of_another_weapon_is_not_the_old_supply(analyse, text, seller, user):
+    record = analyse(text)
+    used = [t for t in record["arms_transfers"] if t["status"] == "used"]
+    assert not [t for t in used if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)
+
+
+@pytest.mark.parametrize("text, seller, user", [
+    ("Israel sold Harop drones to Azerbaijan in 2016." + _FAR + "Azerbaijan used the Harop drones against Armenian positions.",
+     "ISR", "AZE"),
+    ("India sold Pinaka launchers to Armenia in 2022." + _FAR + "Armenia used the Pinaka launchers against Azerbaijani positions.",
+     "IND", "ARM"),
+])
+def test_a_later_use_of_the_same_weapon_family_is_the_old_supply(analyse, text, seller, user):
+    record = analyse(text)
+    used = [t for t in record["arms_transfers"] if t["status"] == "used"]
+    assert [t for t in used if (t["supplier_country"], t["recipient_country"]) == (seller, user)], _show(record)
 
 
 def test_a_state_s_own_weapon_is_no_transfer(analyse):
@@ -268,8 +357,10 @@ def test_the_recipient_slot_is_not_the_weapon(analyse):
 # --- a side from the document context ----------------------------------------------------------
 
 @pytest.mark.parametrize("text, supplier, recipient", [
-    ("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks.", "NOR", "UKR"),
-    ("Norway's president thanked Ukraine's prime minister for approving the delivery of tanks.", "UKR", "NOR"),
+    ("Ukraine's president thanked Norway's prime minister for approving the delivery of tanks. "
+     "Oslo has sent aid to Ukraine since 2022.", "NOR", "UKR"),
+    ("Norway's president thanked Ukraine's prime minister for approving the delivery of tanks. "
+     "Kyiv has sent aid to Norway since 2022.", "UKR", "NOR"),
 ])
 def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipient):
     doc = nlp(text)
@@ -280,9 +371,33 @@ def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipi
     assert hits[0]["status"] == "planned"
 
 
+@pytest.mark.parametrize("text, supplier, near", [
+    ("Chile's president thanked Peru's prime minister for approving the delivery of tanks.", "PER", "CHL"),
+    ("Peru's president thanked Chile's prime minister for approving the delivery of tanks.", "CHL", "PER"),
+])
+def test_a_near_state_the_text_never_says_gets_arms_is_no_side(nlp, text, supplier, near):
+    # the thanking state is only near the supply: nothing in the text says it receives anything
+    doc = nlp(text)
+    assert not [t for t in doc._.rp_transfers
+                if (t["supplier_country"], t["recipient_country"]) == (supplier, near)], doc._.rp_transfers
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Spain sold NASAMS systems to Chile. The Spanish defence ministry approved the delivery of a further "
+     "NASAMS battery last week, Peru's envoy noted.", "ESP", "CHL"),
+    ("Chile sold NASAMS systems to Spain. The Chilean defence ministry approved the delivery of a further "
+     "NASAMS battery last week, Peru's envoy noted.", "CHL", "ESP"),
+])
+def test_the_same_weapon_family_names_the_missing_side(nlp, text, supplier, recipient):
+    doc = nlp(text)
+    pairs_ = [(t["supplier_country"], t["recipient_country"]) for t in doc._.rp_transfers]
+    assert pairs_.count((supplier, recipient)) == 2, doc._.rp_transfers
+    assert not [p for p in pairs_ if "PER" in p], doc._.rp_transfers
+
+
 def test_a_named_side_that_is_no_actor_is_not_filled_from_context(analyse):
-    record = analyse("A Libyan preacher called on African nations to give weapons to the rebels.")
-    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "LBY"], _show(record)
+    record = analyse("An Omani minister called on African states to provide weapons to Darfur.")
+    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "YEM"], _show(record)
 
 
 @pytest.mark.parametrize("text, supplier, recipient", [

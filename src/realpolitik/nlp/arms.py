@@ -29,6 +29,14 @@ _MAKE_VERBS = {"make", "build", "manufacture", "produce", "design", "develop"}
 #: subjects of a sentence that goes on describing the weapon just named
 _DESCRIBING_SUBJECTS = {"calibre", "caliber", "model", "type", "variant", "version", "it", "they", "these",
                         "this", "which"}
+#: verbs whose subject acts on a deal or supply named by their object ("signed a contract for",
+#: "completed the delivery of", "halted the sale of"), besides the status words of arms_status.tsv
+_DEAL_VERBS = {"sign", "conclude", "complete", "finalize", "finalise", "seal", "ink", "strike", "make", "place",
+               "secure", "win", "close", "reach", "begin", "start", "resume", "continue", "finish", "receive",
+               "take", "accept", "get", "have", "expand", "increase", "boost", "speed", "accelerate", "carry",
+               "halt", "suspend", "stop", "cancel", "block", "freeze", "delay", "postpone", "award", "clear"}
+#: tags of a finite verb: a clause of its own, whatever it is coordinated with
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _STATUS_BY_MODALITY = {"negated": "denied", "future": "planned", "hypothetical": "planned"}
 
 
@@ -226,8 +234,11 @@ class ArmsExtractor:
             sup_c, origin_only = made_in, True
         if sup_id is None and rec_id is None:
             return None
-        if frame.get("possession") and (sup_c is None or rec_id is None):
-            return None  # "Pakistan's jets": only a weapon of stated foreign make is a transfer
+        if frame.get("possession") and (sup_c is None or rec_id is None or (origin is None and origin_maker is None)):
+            # "Pakistan's jets": only a weapon whose foreign make the text states ("Chinese-made",
+            # "made by Lockheed Martin") is a transfer; the knowledge base's country of origin alone
+            # may not be the state that supplied it (second-hand jets, licence production)
+            return None
         if sup_c is not None and sup_c == rec_c:
             # a state does not sell to itself: the parse attached the clause to the wrong noun
             main = subject(span.sent.root)
@@ -273,8 +284,11 @@ class ArmsExtractor:
             return found[0] if found else None
         owner = child(frame_tok, "poss")
         found = index.actor_of(owner)
-        if not found and frame_tok.dep_ in ("dobj", "nsubjpass") and frame_tok.head.pos_ in ("VERB", "AUX"):
-            found = index.actor_of(subject(frame_tok.head))  # "India signed a contract for ..."
+        if not found and frame_tok.dep_ in ("dobj", "nsubjpass") and frame_tok.head.pos_ in ("VERB", "AUX") \
+                and (frame_tok.head.lemma_.lower() in _DEAL_VERBS or frame_tok.head.lemma_.lower() in self.status_words):
+            # "India signed a contract for ...", "Russia completed the delivery of ...": a party's
+            # own act on the deal; who condemns, reports or discusses a sale is no party to it
+            found = index.actor_of(subject(frame_tok.head))
         return found[0] if found else None
 
     @staticmethod
@@ -309,8 +323,12 @@ class ArmsExtractor:
 
     def _sides_from_context(self, doc: Doc, index: ActorIndex, transfers: list[dict]) -> None:
         """A supply clause that names one side ("Germany approved the delivery of a Patriot system")
-        takes the other from the nearest state party of the story, with a lowered confidence and
-        `side_from: "context"` saying so."""
+        takes the other from the same supply story, with a lowered confidence and `side_from:
+        "context"` saying so: a transfer of the same weapon family with the same known side names
+        it, else the nearest state party of the sentence (or the one before) that the document
+        itself puts in that role of a supply word ("... to Ukraine", "bought ... from France").
+        A state that is only near, never said to give or get anything, stays out."""
+        links = self._supply_links(doc, index)
         for t in transfers:
             if t["status"] == "used" or (t["supplier"] is None) == (t["recipient"] is None):
                 continue
@@ -319,12 +337,39 @@ class ArmsExtractor:
             if known is None or t[f"{missing}_country"] is not None or missing in t["_named"]:
                 # the maker's country stands; a side named by a word that is no actor stays empty
                 continue
-            found = _context_side(doc, index, t, known)
-            if found is None:
-                continue
-            t[missing], t[f"{missing}_country"] = found._.rp_actor, index.country(found._.rp_actor)
+            same = _same_family_side(t, transfers, missing)
+            if same is not None:
+                t[missing], t[f"{missing}_country"] = same
+            else:
+                found = _context_side(doc, index, t, known, links[missing])
+                if found is None:
+                    continue
+                t[missing], t[f"{missing}_country"] = found._.rp_actor, index.country(found._.rp_actor)
             t["side_from"] = "context"
             t["confidence"] = min(t["confidence"], 0.4)
+
+    def _supply_links(self, doc: Doc, index: ActorIndex) -> dict[str, set[str]]:
+        """role -> the states the document puts in that role of a supply or receipt word, whatever
+        is given: "sent aid to X" makes X a recipient, "X sold ..." or "bought ... from X" a
+        supplier. Companies are makers, not parties; a use is no supply."""
+        links: dict[str, set[str]] = {"supplier": set(), "recipient": set()}
+        for tok in doc:
+            frame = self.frames.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"))
+            if frame is None or frame["direction"] not in ("supplier", "recipient"):
+                continue
+            sides = list(zip(("supplier", "recipient"), transfer_sides(tok, frame["direction"])))
+            # the parse may hang "to Y" or "from X" on another word of the clause ("the decision
+            # to supply another system to Y"): the supply sentence's "to", "from" and "by" objects
+            for p in tok.sent:
+                if p.dep_ == "pobj" and p.head.dep_ == "prep":
+                    role = {"to": "recipient", "from": "supplier", "by": "supplier"}.get(p.head.lower_)
+                    if role:
+                        sides.append((role, p))
+            for role, side in sides:
+                for s in index.actor_of(side):
+                    if index.type(s._.rp_actor) != "company" and index.country(s._.rp_actor):
+                        links[role].add(index.country(s._.rp_actor))
+        return links
 
     def _possession(self, span: Span, index: ActorIndex) -> tuple[Token | None, dict | None]:
         """"Pakistan's F-16 aircraft", "Pakistan's Chinese-made jets": a state's weapon of foreign
@@ -340,8 +385,12 @@ class ArmsExtractor:
         governing word gives the supply (planned or ordered), up to three steps above the frame."""
         node = frame_tok
         for _ in range(3):
+            # "approving the delivery of X and supplying Y": a gerund or noun coordinated under the
+            # governing word shares its status; a finite verb ("approved X and delivered Y") is a
+            # statement of its own
+            shared = node.dep_ == "conj" and node.tag_ not in _FINITE
             if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "ccomp", "pcomp", "nsubjpass") \
-                    or node.head.i == node.i:
+                    and not shared or node.head.i == node.i:
                 return None
             node = node.head
             status = self.status_words.get(node.lemma_.lower())
@@ -361,7 +410,8 @@ class ArmsExtractor:
         start = min(span.start_char, frame_tok.idx)
         end = max(target[0].end_char, frame_tok.idx + len(frame_tok))
         last = transfers[-1] if transfers else None
-        if last is not None and last["recipient_country"] == index.country(user_id):
+        if last is not None and last["recipient_country"] == index.country(user_id) \
+                and _same_story(last, span, frame_tok):
             # the supplier of the same supply story (the user received the last weapons told of):
             # a side from the context, so marked and less sure
             w = dict(span._.rp_weapon)
@@ -439,9 +489,36 @@ def _head_noun(tok: Token) -> Token:
     return tok
 
 
-def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Span | None:
+def _same_story(t: dict, span: Span, frame_tok: Token) -> bool:
+    """A use tells of the same supply as transfer `t` when it names the same weapon family (or,
+    with no family, the same category), or when it follows in the same or the next sentence."""
+    w = span._.rp_weapon
+    if w.get("family") and w.get("family") == t["weapon"].get("family"):
+        return True
+    if not w.get("family") and w.get("category") and w.get("category") == t["weapon"].get("category"):
+        return True
+    sent = frame_tok.sent
+    prev_start = span.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return t["evidence"][0] >= prev_start
+
+
+def _same_family_side(t: dict, transfers: list[dict], missing: str) -> tuple[str, str] | None:
+    """The side another transfer of the same weapon family, with the same known side, names."""
+    family = t["weapon"].get("family")
+    known = "supplier" if missing == "recipient" else "recipient"
+    if not family:
+        return None
+    for o in transfers:
+        if o is not t and o["weapon"].get("family") == family and o.get("side_from") is None \
+                and o[f"{known}_country"] == t[f"{known}_country"] and o[missing] and o[f"{missing}_country"]:
+            return o[missing], o[f"{missing}_country"]
+    return None
+
+
+def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None, linked: set[str]) -> Span | None:
     """The nearest state party of the same supply story: an actor mention in the transfer's
-    sentence, else in the sentence before, whose country is a state's other than the known side's."""
+    sentence, else in the sentence before, whose country is a state's other than the known side's
+    and one the document names in the missing role of a supply word (`linked`)."""
     start, end = t["evidence"]
     sent = doc.char_span(start, end, alignment_mode="expand")
     if sent is None:
@@ -456,6 +533,7 @@ def _context_side(doc: Doc, index: ActorIndex, t: dict, known: str | None) -> Sp
         cands = [s for s in index._spans if s.start >= scope.start and s.end <= scope.end
                  and not s.start <= speaker < s.end  # who tells of the supply is no side of it
                  and index.country(s._.rp_actor) not in (None, known)
+                 and index.country(s._.rp_actor) in linked
                  and index.type(s._.rp_actor) not in ("company", "location")]
         if cands:
             return min(cands, key=lambda s: abs(s.start_char - mid))
@@ -467,7 +545,9 @@ def _aid_event(t: dict, index: ActorIndex) -> dict:
     return {"plover": "AID", "mode": None, "context": ["military"], "cameo": "072",
             "source": t["supplier"], "target": t["recipient"], "source_country": t["supplier_country"],
             "target_country": t["recipient_country"], "modality": t["modality"], "attributed_to": "AUTHOR",
-            "date": t.get("date"), "location": None, "evidence": t["evidence"], "confidence": t["confidence"]}
+            "date": t.get("date"), "location": None, "evidence": t["evidence"], "confidence": t["confidence"],
+            # a side the transfer took from the document context is one the event took from it too
+            **({"side_from": t["side_from"]} if t.get("side_from") else {})}
 
 
 def _seller_antecedent(frame_tok: Token) -> Token | None:

@@ -1103,3 +1103,39 @@ def test_meeting_demands_and_hosting_meetings(analyse, text, plover):
     objects that are no actor but still make the frame."""
     record = analyse(text)
     assert _find(record, plover), _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Nominal conflict acts: aggression, genocide, measures taken against a party
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Chilean army units took retaliatory measures against the Peruvian positions.",
+                 "ASSAULT", "CHL", "PER", id="retaliatory-measures"),
+    pytest.param("Peruvian army units took retaliatory measures against the Chilean positions.",
+                 "ASSAULT", "PER", "CHL", id="retaliatory-measures-mirror"),
+    pytest.param("The navy of Ecuador took control measures against the Colombian fishing boats.",
+                 "COERCE", "ECU", "COL", id="measures-against-party"),
+    pytest.param("The navy of Colombia took control measures against the Ecuadorian fishing boats.",
+                 "COERCE", "COL", "ECU", id="measures-against-party-mirror"),
+    pytest.param("The Bolivian aggression against Paraguay began in 1932.", "ASSAULT", "BOL", "PRY", id="aggression"),
+    pytest.param("Paraguay's aggression towards Bolivia began in 1932.", "ASSAULT", "PRY", "BOL", id="aggression-mirror"),
+    pytest.param("There was aggression on the part of Peru.", "ASSAULT", "PER", None, id="on-the-part-of"),
+    pytest.param("Peru committed genocide against the people of Ecuador.", "ASSAULT", "PER", "ECU", id="commit-genocide"),
+])
+def test_nominal_conflict_acts(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The government of Chile took measures against corruption.", id="measures-against-a-thing"),
+    pytest.param("Peru adopted new measures to curb inflation.", id="measures-no-party"),
+])
+def test_measures_against_no_party_are_no_event(analyse, text):
+    record = analyse(text)
+    assert not _find(record, {"COERCE", "ASSAULT"}), _show(record)
+
+
+def test_on_the_part_of_names_no_target(analyse):
+    record = analyse("There was aggression on the part of Peru.")
+    assert not _find(record, "ASSAULT", None, "PER"), _show(record)

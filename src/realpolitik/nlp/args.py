@@ -20,7 +20,7 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
                 "accelerate", "complete", "finish", "pursue", "present", "produce", "submit",
                 "deepen", "broaden", "expand", "widen", "forge", "build", "seal",
-                "wage", "adopt", "unleash", "perform", "execute", "initiate", "apply",
+                "wage", "adopt", "unleash", "perform", "execute", "initiate", "apply", "commit",
                 "stag", "wag"}  # the small English model lemmatises "staged", "waged" as "stag", "wag"
 #: light verbs that take their event noun through "in" and the other party as object: "engaged
 #: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"

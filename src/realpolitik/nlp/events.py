@@ -358,6 +358,13 @@ class EventCoder:
             return index.actor_of(child(tok, "nsubjpass"))
         if role.startswith("pobj:"):
             obj = prep_object(event_head(tok), role[5:])
+            if obj is not None and obj.lemma_.lower() == "part" and prep_object(obj, "of", search_dobj=False) is not None:
+                # "aggression on the part of X": the idiom names the agent, never the target
+                obj = prep_object(obj, "of", search_dobj=False) if as_source else None
+            elif obj is None and role == "pobj:by":
+                on = prep_object(event_head(tok), "on")
+                if on is not None and on.lemma_.lower() == "part":
+                    obj = prep_object(on, "of", search_dobj=False)
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
             if obj is None and role[5:] != "of":
                 # "a suspension of flights to Belarus", "suspended part of an aid programme for
@@ -778,7 +785,7 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
         elif wanted == ACTOR_OBJECT:
             # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
             objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
-                if tok.pos_ in ("VERB", "AUX") else []
+                if tok.pos_ in ("VERB", "AUX") else _pattern_objects(tok, r.get("pattern") or "")
             if index is None or not any(index.actor_of(o) for o in objs):
                 continue
         elif wanted.startswith("!"):
@@ -817,6 +824,18 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
                for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") for g in c.children):
             return r
     return plain
+
+
+def _pattern_objects(tok: Token, pattern: str) -> list[Token]:
+    """A nominal's `@actor`: the object of its pattern's preposition, on the noun or on its light
+    verb ("took measures against the rebels", "measures against X were taken")."""
+    want = pattern.lstrip("+").lower()
+    if not want:
+        return []
+    lv = light_verb(tok)
+    heads = [tok] + ([lv] if lv is not None else [])
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == want
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _temporal(prep: Token) -> bool:

@@ -1139,3 +1139,23 @@ def test_measures_against_no_party_are_no_event(analyse, text):
 def test_on_the_part_of_names_no_target(analyse):
     record = analyse("There was aggression on the part of Peru.")
     assert not _find(record, "ASSAULT", None, "PER"), _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Conjoined speakers and ranges of states
+
+@pytest.mark.parametrize("text, members", [
+    pytest.param("Chile, Peru and Bolivia have called for calm.", {"CHL", "PER", "BOL"}, id="conjoined"),
+    pytest.param("Bolivia, Peru and Chile have called for calm.", {"CHL", "PER", "BOL"}, id="conjoined-mirror"),
+    pytest.param("Governments from Chile to Peru and Bolivia have called for calm.", {"CHL", "PER", "BOL"}, id="range"),
+])
+def test_conjoined_speakers_each_ask_no_one_named(analyse, text, members):
+    """Each of several speakers who call for calm makes the request; none asks it of the others."""
+    record = analyse(text)
+    got = {(e["source_country"], e["target_country"]) for e in _find(record, "REQUEST")}
+    assert got == {(m, None) for m in members}, _show(record)
+
+
+def test_a_range_of_places_is_a_route_not_members(analyse):
+    record = analyse("Migrants from Chile to Peru have called for help.")
+    assert not _find(record, "REQUEST", "CHL"), _show(record)

@@ -340,6 +340,10 @@ class EventCoder:
             # are the people of the place they protest in
             sources = targets[:1]
         conjoined = not targets and len(sources) >= 2
+        if conjoined and not reciprocal and row["plover"] in _SAID_TO_THIRD:
+            # "the US, Russia and China called for calm": each conjoined speaker asks it, of no
+            # one named, and none of them of the others
+            return sources, [], direct, False, True
         if conjoined:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
@@ -455,6 +459,10 @@ class EventCoder:
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
         }
+
+
+#: acts of speech that conjoined subjects each address to a third party, never to each other
+_SAID_TO_THIRD = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
 
 def _states_intent(tok: Token) -> bool:

@@ -1159,3 +1159,17 @@ def test_conjoined_speakers_each_ask_no_one_named(analyse, text, members):
 def test_a_range_of_places_is_a_route_not_members(analyse):
     record = analyse("Migrants from Chile to Peru have called for help.")
     assert not _find(record, "REQUEST", "CHL"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Chilean sabotage groups mined roads near the Peruvian positions.", "CHL", "PER", id="mined-roads"),
+    pytest.param("Peruvian sabotage groups mined roads near the Chilean positions.", "PER", "CHL", id="mined-roads-mirror"),
+])
+def test_laying_mines_is_an_attack(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt), _show(record)
+
+
+def test_mining_ore_is_no_attack(analyse):
+    record = analyse("A Chilean company mined copper near the Peruvian border.")
+    assert not _find(record, "ASSAULT"), _show(record)

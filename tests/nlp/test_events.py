@@ -1173,3 +1173,18 @@ def test_laying_mines_is_an_attack(analyse, text, src, tgt):
 def test_mining_ore_is_no_attack(analyse):
     record = analyse("A Chilean company mined copper near the Peruvian border.")
     assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Chile condemned the attacks, calling for an immediate end to Peru's strikes on Bolivia.",
+                 "CHL", "PER", id="end-to-strikes"),
+    pytest.param("Peru condemned the attacks, calling for an immediate end to Chile's strikes on Bolivia.",
+                 "PER", "CHL", id="end-to-strikes-mirror"),
+    pytest.param("Norway demanded a halt to the delivery of weapons from Iran to Sudan.", "NOR", "IRN", id="halt-to-supply"),
+    pytest.param("Sweden demanded a halt to the delivery of weapons from Egypt to Libya.", "SWE", "EGY", id="halt-to-supply-mirror"),
+])
+def test_asking_that_an_act_end_asks_its_agent(analyse, text, src, tgt):
+    """A call for an end to an act is a request of whoever does the act; a participle of speech
+    ("..., calling for") is said by the clause's subject."""
+    record = analyse(text)
+    assert _find(record, "REQUEST", src, tgt), _show(record)

@@ -306,6 +306,11 @@ class EventCoder:
                 if mediator:  # "the emir launched a mediation effort between X and Y"
                     return mediator, pair, 2, False, False
                 return pair[:1], pair[1:2], 2, False, True
+        if not sources and row["plover"] in _SAID_TO_THIRD and _speech_participle(tok):
+            # "X condemned the strikes, calling for an end to them": a participle of speech added
+            # to a clause is said by that clause's subject (acts in participles are not: petr2)
+            sources = index.actor_of(subject(tok.head))
+            direct += bool(sources)
         if not sources:
             sources = self._implicit_source(tok, index)
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
@@ -313,6 +318,8 @@ class EventCoder:
         if not targets and row["plover"] == "THREATEN":
             targets = [t for t in _condition_target(tok, index) or _complement_target(tok, index)
                        if t not in sources]
+        if not targets and row["plover"] == "REQUEST":
+            targets = [t for t in self._ended_act_agent(tok, index) if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
         if reciprocal and len(sources) >= 2 and targets and all(
                 index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
@@ -411,6 +418,18 @@ class EventCoder:
             return found
         return []
 
+    def _ended_act_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
+        """"X called for an end to Israel's strikes", "demanded a halt to arms deliveries from Iran":
+        asking that an act stop asks it of whoever does the act."""
+        thing = prep_object(tok, "for", search_dobj=False) or (patient(tok) if tok.pos_ == "VERB" else None)
+        if thing is None or thing.lemma_.lower() not in _ENDINGS:
+            return []
+        act = prep_object(thing, "to", search_dobj=False) or prep_object(thing, "of", search_dobj=False) \
+            or (prep_object(tok, "to", search_dobj=False) if thing.dep_ == "dobj" else None)  # "demanded a halt to it"
+        if act is None or act.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return self._event_agent(act, index) or index.actor_of(prep_object(act, "from", search_dobj=False))
+
     def _instrument_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
         """"Two farmers were killed in Turkish artillery fire", "killed by US drone strikes": a
         passive act with no agent is done by whoever carries out the event noun it happened in or by."""
@@ -461,6 +480,8 @@ class EventCoder:
         }
 
 
+#: nouns of stopping: asking for an end to an act asks its agent
+_ENDINGS = {"end", "halt", "stop", "cessation", "suspension", "freeze"}
 #: acts of speech that conjoined subjects each address to a third party, never to each other
 _SAID_TO_THIRD = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
@@ -564,6 +585,11 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
             continue
         node = doc[i]
         own_verb = light_verb(node) if node.pos_ in ("NOUN", "PROPN") else None
+        # "X condemned the strikes, calling for ...": a participle of speech added to a clause is
+        # a second act of the same subject, a peer like a conjunct
+        only_conj = not (e["plover"] in _SAID_TO_THIRD and _speech_participle(node))
+        if not only_conj:
+            node = node.head
         only_conj = True
         while node.head.i != node.i:
             only_conj = only_conj and node.dep_ == "conj"
@@ -575,6 +601,12 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
                 e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
                 e["_embedded"] = True
                 break
+
+
+def _speech_participle(tok: Token) -> bool:
+    """A subjectless participle clause hanging on a verb ("..., calling for talks")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and child(tok, "nsubj") is None \
+        and child(tok, "mark") is None and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:

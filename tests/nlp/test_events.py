@@ -1188,3 +1188,17 @@ def test_asking_that_an_act_end_asks_its_agent(analyse, text, src, tgt):
     ("..., calling for") is said by the clause's subject."""
     record = analyse(text)
     assert _find(record, "REQUEST", src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Two Chilean boats approached Peruvian coast guard vessels near the island.", "CHL", "PER", id="approach"),
+    pytest.param("Two Peruvian boats approached Chilean coast guard vessels near the island.", "PER", "CHL", id="approach-mirror"),
+])
+def test_vessels_approaching_another_states_vessels_show_force(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "MOBILIZE", src, tgt), _show(record)
+
+
+def test_approaching_people_is_no_show_of_force(analyse):
+    record = analyse("The Chilean minister approached the Peruvian delegation.")
+    assert not _find(record, "MOBILIZE"), _show(record)

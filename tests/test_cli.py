@@ -316,6 +316,20 @@ def test_min_confidence_filters_what_analyze_prints_not_what_it_stores(runner, m
         assert len(store.get(sample_a.document.id).events) == len(sample_a.events)
 
 
+def test_the_default_threshold_is_the_analyst_one_per_record_type(runner, monkeypatch, tmp_path, sample_a):
+    from realpolitik import cli
+
+    monkeypatch.setattr(pipeline, "analyze_many", lambda items, **kw: (sample_a for _ in items))
+    monkeypatch.setattr(cli, "ANALYST_MIN_CONFIDENCE", {"events": 0.75, "arms_transfers": 0.95})
+    path = tmp_path / "a.txt"
+    path.write_text(sample_a.document.text)
+    shown = json.loads(run(runner, "analyze", path, "--no-store", "--format", "json").stdout)
+    assert [e["id"] for e in shown["events"]] == [e.id for e in sample_a.events if e.confidence >= 0.75]
+    assert shown["arms_transfers"] == []  # its one transfer is 0.9
+    given = json.loads(run(runner, "analyze", path, "--no-store", "--format", "json", "--min-confidence", 0.0).stdout)
+    assert len(given["events"]) == len(sample_a.events) and len(given["arms_transfers"]) == 1
+
+
 def test_min_confidence_on_queries_and_export(runner, filled):
     rows = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--limit", 100).stdout)
     assert len({r["confidence"] for r in rows}) > 1

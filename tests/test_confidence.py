@@ -34,6 +34,14 @@ def test_features_see_context_sides_missing_sides_and_modality():
     assert g["no_side"] == 1.0 and g["reported"] == 1.0 and g["quantity"] == 1.0 and g["words"] == 2.0
 
 
+def test_features_the_record_does_not_carry_come_from_its_private_features():
+    f = features("events", event(_features={"nominal": 1.0, "speaker_party": True}))
+    assert f["nominal"] == 1.0 and f["speaker_party"] == 1.0 and f["both_sides"] == 1.0
+    assert "nominal" not in features("events", event())
+    model = {"events": {"features": ["nominal"], "weights": [-2.0], "bias": 0.0}}
+    assert calibrate("events", event(_features={"nominal": 1.0}), model) < calibrate("events", event(), model)
+
+
 def test_calibrated_confidence_follows_the_model():
     both = calibrate("events", event(), MODEL)
     one = calibrate("events", event(target=None, target_country=None), MODEL)

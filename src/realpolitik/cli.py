@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from .about import __version__
-from .records import ACTOR_TYPES, ANALYST_MIN_CONFIDENCE, MODALITIES
+from .records import ACTOR_TYPES, ANALYST_MIN_CONFIDENCE, MODALITIES, Threshold, threshold_for
 from .schema import analysis_schema
 
 log = logging.getLogger(__name__)
@@ -84,14 +84,19 @@ def min_confidence_option(f: Callable) -> Callable:
     """`--min-confidence X` and `--all`: which events and arms transfers are shown."""
     f = click.option("--all", "show_all", is_flag=True,
                      help="Show every event and transfer, whatever its confidence (= --min-confidence 0).")(f)
-    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=ANALYST_MIN_CONFIDENCE,
-                        show_default=True, metavar="X",
+    shown = ", ".join(f"{kind} {value:g}" for kind, value in ANALYST_MIN_CONFIDENCE.items())
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        show_default=shown, metavar="X",
                         help="Leave out events and arms transfers whose confidence is below X (the default "
-                             "is analyst-grade output; claims and framing are never filtered).")(f)
+                             "is analyst-grade output, one threshold per record type: "
+                             "records.ANALYST_MIN_CONFIDENCE; claims and framing are never filtered).")(f)
 
 
-def _threshold(min_confidence: float, show_all: bool) -> float:
-    return 0.0 if show_all else min_confidence
+def _threshold(min_confidence: float | None, show_all: bool) -> Threshold:
+    """0.0 with --all, the number given, else the analyst thresholds per record type."""
+    if show_all:
+        return 0.0
+    return ANALYST_MIN_CONFIDENCE if min_confidence is None else min_confidence
 
 
 def limit_option(f: Callable) -> Callable:
@@ -178,7 +183,7 @@ def main(verbose: int, debug: bool) -> None:
 @min_confidence_option
 @kb_option
 def analyze(paths: tuple[str, ...], fmt: str, db_url: str | None, no_store: bool, n_process: int,
-            batch_size: int, min_confidence: float, show_all: bool, kb_dirs: tuple[str, ...]) -> None:
+            batch_size: int, min_confidence: float | None, show_all: bool, kb_dirs: tuple[str, ...]) -> None:
     """Analyse articles (.txt, .md, .html, .jsonl files, folders, or - for stdin) and store them.
 
     Prints a report per document, or the analysis records with --format json (one document: a
@@ -218,7 +223,7 @@ def _report_failure(name: str, reason: str) -> None:
 
 
 def _analyze_items(items: list, *, fmt: str, store: Any, n_process: int, batch_size: int,
-                   kb_dirs: tuple[str, ...], min_confidence: float = 0.0) -> dict:
+                   kb_dirs: tuple[str, ...], min_confidence: Threshold = 0.0) -> dict:
     """Run the pipeline over the items, print each result, save it; return counts."""
     from .pipeline import InputError, analyze_many, load
 
@@ -321,7 +326,7 @@ def actors(country: str | None, actor_type: str | None, name: str | None, limit:
 @format_option("table", "json")
 @db_option
 def events(actor: str | None, country: str | None, category: str | None, since: Any, until: Any,
-           modality: str | None, min_confidence: float, show_all: bool, limit: int, fmt: str,
+           modality: str | None, min_confidence: float | None, show_all: bool, limit: int, fmt: str,
            db_url: str | None) -> None:
     """List stored events, newest first (date from the text, else the document's date).
 
@@ -334,7 +339,7 @@ def events(actor: str | None, country: str | None, category: str | None, since: 
     """
     with _open_store(db_url) as store:
         rows = store.events(actor=actor, country=country, category=category, modality=modality,
-                            min_confidence=_threshold(min_confidence, show_all),
+                            min_confidence=threshold_for("events", _threshold(min_confidence, show_all)),
                             since=since.date().isoformat() if since else None,
                             until=until.date().isoformat() if until else None, limit=limit)
     for r in rows:
@@ -358,7 +363,7 @@ def events(actor: str | None, country: str | None, category: str | None, since: 
               help="sipri-csv: also write denied, planned and guessed transfers (with their modality).")
 @db_option
 def transfers(supplier: str | None, recipient: str | None, country: str | None, weapon: str | None,
-              modality: str | None, min_confidence: float, show_all: bool, limit: int, fmt: str,
+              modality: str | None, min_confidence: float | None, show_all: bool, limit: int, fmt: str,
               all_modalities: bool, db_url: str | None) -> None:
     """List stored arms transfers, or write them as a SIPRI-shaped CSV.
 
@@ -371,7 +376,8 @@ def transfers(supplier: str | None, recipient: str | None, country: str | None, 
     with _open_store(db_url) as store:
         rows = store.transfers(supplier=supplier, recipient=recipient, country=country,
                                weapon=weapon, modality=modality,
-                               min_confidence=_threshold(min_confidence, show_all), limit=limit)
+                               min_confidence=threshold_for("arms_transfers", _threshold(min_confidence, show_all)),
+                               limit=limit)
     if fmt == "sipri-csv":
         from .export.sipri import write_sipri_csv
 
@@ -396,7 +402,7 @@ def transfers(supplier: str | None, recipient: str | None, country: str | None, 
 @min_confidence_option
 @limit_option
 @db_option
-def arms_graph(country: str | None, fmt: str, all_modalities: bool, min_confidence: float, show_all: bool,
+def arms_graph(country: str | None, fmt: str, all_modalities: bool, min_confidence: float | None, show_all: bool,
                limit: int, db_url: str | None) -> None:
     """The arms-flow graph: supplier -> recipient, weighted by transfer records.
 
@@ -410,7 +416,8 @@ def arms_graph(country: str | None, fmt: str, all_modalities: bool, min_confiden
     from .analysis.arms import arms_flow_graph, graph_for_export
 
     with _open_store(db_url) as store:
-        rows = store.transfers(country=country, min_confidence=_threshold(min_confidence, show_all), limit=limit)
+        rows = store.transfers(country=country, limit=limit,
+                               min_confidence=threshold_for("arms_transfers", _threshold(min_confidence, show_all)))
     g = arms_flow_graph(rows, include_not_happened=all_modalities)
     if fmt == "graphml":
         for line in nx.generate_graphml(graph_for_export(g)):
@@ -530,7 +537,8 @@ def kb_lookup(name: str, date: Any, kb_dirs: tuple[str, ...], fmt: str) -> None:
               help="The article the gold file annotates (with --gold).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the scores as JSON here.")
 @click.option("--fit", is_flag=True,
-              help="calibrate: fit the confidence mapping on documents 01-07 and write kb/data/calibration.json.")
+              help="calibrate: fit the confidence mapping and choose the analyst thresholds on documents 01-07; "
+                   "write both to kb/data/calibration.json.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @click.option("--docs", metavar="PATTERN", help="news: only the articles whose name matches this glob.")
 @click.option("--min-confidence", type=float, metavar="X", help="news: drop records whose confidence is below X.")

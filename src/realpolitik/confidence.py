@@ -18,10 +18,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from .records import NOT_HAPPENED
-
-#: the shipped mapping (written by `realpolitik eval calibrate --fit`)
-CALIBRATION_FILE = Path(__file__).resolve().parent / "kb" / "data" / "calibration.json"
+from .records import CALIBRATION_FILE, NOT_HAPPENED
 #: the two sides of each record type that has a confidence
 SIDES = {"events": ("source", "target"), "arms_transfers": ("supplier", "recipient")}
 #: a sentence of this many words counts as long (feature `words` is the evidence's words over it)
@@ -42,7 +39,8 @@ def raw_scores() -> Iterator[None]:
 
 
 def features(kind: str, record: dict) -> dict[str, float]:
-    """The features of one record (a record dict as in `Analysis.to_dict()`) of type `kind`."""
+    """The features of one record (a record dict as in `Analysis.to_dict()`, with the record's
+    `_features` when it has them) of type `kind`."""
     first, second = SIDES[kind]
     named = (record.get(first) is not None or record.get(f"{first}_country") is not None,
              record.get(second) is not None or record.get(f"{second}_country") is not None)
@@ -64,6 +62,9 @@ def features(kind: str, record: dict) -> dict[str, float]:
         weapon = record.get("weapon") or {}
         out["weapon_named"] = float(weapon.get("name") is not None)
         out["quantity"] = float(record.get("quantity") is not None)
+    # what the pipeline knew of the record and the record does not carry (records.Event._features):
+    # a nominal trigger, an embedded clause, a specific lexicon row, the speaker a party, ...
+    out.update({k: float(v) for k, v in (record.get("_features") or {}).items()})
     return out
 
 

@@ -7,7 +7,10 @@ described in the project's spec (docs/analysis-record.md); `Analysis.from_dict()
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 from .about import SCHEMA_ID
@@ -23,11 +26,41 @@ TRANSFER_STATUSES = ("delivered", "ordered", "planned", "used", "denied")
 #: where a side of an event or transfer came from when not from its own clause: "context" (the
 #: document around it: an earlier sentence, the headline's actor). None: every side is the clause's.
 SIDE_FROM = ("context",)
+#: The record types that carry a confidence (events and arms transfers; claims and framing do not)
+CONFIDENCE_TYPES = ("events", "arms_transfers")
+#: where `realpolitik eval calibrate --fit` writes the calibrated mapping and the analyst thresholds
+CALIBRATION_FILE = Path(__file__).resolve().parent / "kb" / "data" / "calibration.json"
+
+
+def _analyst_min_confidence(path: Path = CALIBRATION_FILE) -> dict[str, float]:
+    """The analyst thresholds the last fit chose (calibration.json, `analyst_min_confidence`), 0.0 for a
+    record type it has none for."""
+    try:
+        chosen = json.loads(path.read_text(encoding="utf-8")).get("analyst_min_confidence") or {}
+    except (OSError, ValueError):
+        chosen = {}
+    return {kind: float(chosen.get(kind) or 0.0) for kind in CONFIDENCE_TYPES}
+
+
 #: The default `--min-confidence` of analyst-grade output (`analyze`, `events`, `transfers` and the
-#: exports): events and arms transfers below it are left out of what is shown; the store keeps every
-#: record. One place; the lead sets the value after calibration (`realpolitik eval calibrate --fit`),
-#: 0.0 keeps everything. Claims and framing carry no confidence and are never filtered.
-ANALYST_MIN_CONFIDENCE = 0.0
+#: exports), one threshold per record type: events and arms transfers below theirs are left out of
+#: what is shown; the store keeps every record. Claims and framing carry no confidence and are never
+#: filtered. The values are chosen by a documented rule (docs/evaluation.md, "Confidence") by
+#: `realpolitik eval calibrate --fit`, which writes them beside the calibrated mapping they belong
+#: to; without them (no fit yet) every type gets 0.0, which keeps everything.
+ANALYST_MIN_CONFIDENCE: dict[str, float] = _analyst_min_confidence()
+
+#: a threshold for all record types (one number) or per record type (missing types: 0.0)
+Threshold = float | Mapping[str, float]
+
+
+def threshold_for(kind: str, min_confidence: Threshold | None) -> float:
+    """The threshold of one record type under `min_confidence` (None: 0.0)."""
+    if min_confidence is None:
+        return 0.0
+    if isinstance(min_confidence, Mapping):
+        return float(min_confidence.get(kind) or 0.0)
+    return float(min_confidence)
 
 
 def text_id(text: str) -> str:
@@ -110,6 +143,9 @@ class Event:
     side_from: str | None = None
     #: later mentions of the same event in the document ("the visit" after "Gantz's visit")
     more_evidence: list[Evidence] = field(default_factory=list)
+    #: not part of the record (to_dict leaves it out): what the pipeline knew of the event and the
+    #: record does not say (a nominal trigger, an embedded clause, ...), for the calibrated confidence
+    _features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -142,6 +178,8 @@ class ArmsTransfer:
     confidence: float = 0.5
     #: "context" when a side (supplier or recipient) was filled from the document context, not the clause
     side_from: str | None = None
+    #: not part of the record (to_dict leaves it out), as Event._features
+    _features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -220,7 +258,10 @@ class Document:
 
 
 def _plain(obj: Any) -> Any:
-    return asdict(obj) if obj is not None else None
+    """A dataclass as a dict, without its private fields (a name starting with "_": not in the record)."""
+    if obj is None:
+        return None
+    return {k: v for k, v in asdict(obj).items() if not k.startswith("_")}
 
 
 @dataclass
@@ -236,15 +277,17 @@ class Analysis:
     slant: list[Slant] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)
 
-    def above(self, min_confidence: float) -> "Analysis":
-        """This analysis without the events and arms transfers whose confidence is below `min_confidence`.
+    def above(self, min_confidence: Threshold) -> "Analysis":
+        """This analysis without the events and arms transfers whose confidence is below `min_confidence`
+        (one number for both, or one per record type as ANALYST_MIN_CONFIDENCE).
 
         Claims, framing, actors and weapons carry no confidence and are kept; at 0.0 it is `self`.
         """
-        if min_confidence <= 0:
+        events, transfers = threshold_for("events", min_confidence), threshold_for("arms_transfers", min_confidence)
+        if events <= 0 and transfers <= 0:
             return self
-        return replace(self, events=[e for e in self.events if e.confidence >= min_confidence],
-                       arms_transfers=[t for t in self.arms_transfers if t.confidence >= min_confidence])
+        return replace(self, events=[e for e in self.events if e.confidence >= events],
+                       arms_transfers=[t for t in self.arms_transfers if t.confidence >= transfers])
 
     def to_dict(self) -> dict:
         """The `realpolitik.analysis/1` record, JSON-ready."""

@@ -8,8 +8,9 @@ import random
 import pytest
 
 from realpolitik.confidence import probability
-from realpolitik.eval.calibration import (NewsDoc, _judge_module, constant_model, fit_logistic, judge_records,
-                                          read_folder, reliability)
+from realpolitik.eval.calibration import (ANALYST_PRECISION, ANALYST_RECALL, NewsDoc, analyst_threshold,
+                                          constant_model, fit_logistic, judge_records, read_folder, reliability,
+                                          section_scores, sweep)
 
 TEXT = ("Freedonia shelled the Sylvanian port of Ostra on Monday. "
         "Sylvania's envoy met Freedonian officials in Geneva on Friday.")
@@ -35,12 +36,7 @@ def ev(i: int, plover: str, source: str, target: str, needle: str) -> dict:
             "target_country": target, "modality": "asserted", "evidence": _span(needle), "confidence": 0.5}
 
 
-@pytest.fixture(scope="module")
-def scorer(shared_dir):
-    return _judge_module(shared_dir)
-
-
-def test_each_record_gets_the_scorers_verdict(scorer):
+def test_each_record_gets_the_scorers_verdict():
     record = {"actors": ACTORS, "events": [
         ev(1, "ASSAULT", "FRE", "SYL", "Freedonia shelled"),       # correct
         ev(2, "ASSAULT", "FRE", "SYL", "shelled the Sylvanian"),   # the same gold item again: a duplicate
@@ -49,12 +45,43 @@ def test_each_record_gets_the_scorers_verdict(scorer):
         ev(5, "ASSAULT", "SYL", "FRE", "envoy met Freedonian"),    # about the optional item only: not judged
         ev(6, "CONSULT", "FRE", "SYL", "envoy met Freedonian"),    # the optional item, matched: correct
     ]}
-    assert judge_records(scorer, GOLD, TEXT, record) == {"events": [True, False, False, False, None, True]}
+    assert judge_records(GOLD, TEXT, record) == {"events": [True, False, False, False, None, True]}
+    counts = section_scores(GOLD, TEXT, record, "events")
+    assert counts == {"correct": 2, "judged": 5, "found": 1, "required": 1}
 
 
-def test_a_section_the_gold_does_not_judge_gets_no_verdicts(scorer):
+def test_a_section_the_gold_does_not_judge_gets_no_verdicts():
     record = {"actors": ACTORS, "events": [ev(1, "ASSAULT", "FRE", "SYL", "Freedonia shelled")]}
-    assert judge_records(scorer, {**GOLD, "exhaustive": []}, TEXT, record) == {}
+    assert judge_records({**GOLD, "exhaustive": []}, TEXT, record) == {}
+    assert section_scores({**GOLD, "exhaustive": []}, TEXT, record, "events")["judged"] == 0
+
+
+def test_the_sweep_keeps_records_at_or_above_each_threshold_per_split():
+    """A sure right record and an unsure wrong one: above the unsure one's confidence only the right
+    one is kept, on the fitted document (x01) and the held-back one (x09) alike."""
+    docs = [NewsDoc(name, TEXT, GOLD) for name in ("x01", "x09")]
+    right, wrong = ev(1, "ASSAULT", "FRE", "SYL", "Freedonia shelled"), ev(3, "ASSAULT", "SYL", "FRE", "on Monday")
+    record = {"actors": ACTORS, "events": [{**right, "confidence": 0.9}, {**wrong, "confidence": 0.3}]}
+    rows = sweep(docs, [record, record], "events", (0.0, 0.5, 0.95))
+    assert [r["dev"]["precision"] for r in rows] == [0.5, 1.0, None]
+    assert [r["all"]["records"] for r in rows] == [4, 2, 0] and rows[1]["check"] == rows[1]["dev"]
+    assert [r["dev"]["recall"] for r in rows] == [1.0, 1.0, 0.0]
+
+
+def _row(t: float, p: float | None, r: float) -> dict:
+    figures = {"records": 10, "precision": p, "recall": r}
+    return {"threshold": t, "dev": figures, "check": figures, "all": figures}
+
+
+def test_the_analyst_threshold_is_the_smallest_meeting_the_rule():
+    hi = ANALYST_PRECISION + 0.05
+    rows = [_row(0.0, 0.5, 0.6), _row(0.3, hi, ANALYST_RECALL + 0.1), _row(0.6, 1.0, ANALYST_RECALL)]
+    assert analyst_threshold(rows) == {**rows[1], "rule_met": True}
+    # precision reached only below the recall floor: the rule fails; the most precise row with enough
+    # recall is taken
+    rows = [_row(0.0, 0.5, 0.6), _row(0.3, 0.7, 0.3), _row(0.5, 0.7, 0.25), _row(0.6, 1.0, ANALYST_RECALL / 2)]
+    assert analyst_threshold(rows) == {**rows[1], "rule_met": False}
+    assert analyst_threshold([_row(0.0, None, 0.0)])["threshold"] == 0.0
 
 
 def test_fit_finds_the_direction_of_each_feature():

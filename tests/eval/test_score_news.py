@@ -120,6 +120,22 @@ def test_a_record_told_twice_is_a_duplicate():
     assert (s["claims"]["correct"], s["claims"]["duplicates"], s["claims"]["precision"]) == (1, 1, 0.5)
 
 
+def test_each_predicted_record_gets_a_verdict_in_its_order():
+    """One verdict per record of an exhaustive section, counted as the tallies count them."""
+    record = perfect_record()
+    record["events"] = [dict(record["events"][0], id="e0", source="PLM"),     # wrong sides
+                        *record["events"],
+                        dict(record["events"][0], id="e5"),                    # told twice
+                        dict(record["events"][0], id="e6", evidence=span("Speaking in Kessel"))]  # about nothing
+    tallies = news.score_document(GOLD, TEXT, record)
+    assert tallies["events"].verdicts == ["wrong", "correct", "correct", "correct", "correct", "duplicate",
+                                          "spurious"]
+    t = tallies["events"]
+    assert (t.correct, t.wrong, t.duplicates, t.spurious, t.predicted) == (4, 1, 1, 1, 7)
+    assert tallies["persons"].verdicts == ["correct"]
+    assert news.score_document({**GOLD, "exhaustive": []}, TEXT, record)["events"].verdicts == []
+
+
 @pytest.mark.parametrize("kind, key, value", [
     ("events", "source", "OST"),          # the victim as the attacker
     ("arms_transfers", "recipient", "OST"),

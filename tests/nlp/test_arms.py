@@ -243,7 +243,7 @@ def test_x_made_names_the_origin_never_the_recipient(analyse, text, supplier, re
 
 
 def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse):
-    record = analyse("Officials said Egypt's F-16 aircraft, made by Lockheed Martin, stayed on the ground.")
+    record = analyse("Egypt's F-16 fighters, built by Lockheed Martin, flew over the parade in Cairo.")
     t = _one(record, "USA", "EGY")
     assert t["weapon"]["manufacturer"] == "Lockheed Martin"
     assert t["confidence"] < 0.5  # read from a possessive, not from a told supply
@@ -281,8 +281,8 @@ def test_a_side_from_context_is_marked_and_less_sure(nlp, text, supplier, recipi
 
 
 def test_a_named_side_that_is_no_actor_is_not_filled_from_context(analyse):
-    record = analyse("A Yemeni official urged Arab nations to provide weapons to Gaza.")
-    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "YEM"], _show(record)
+    record = analyse("A Libyan preacher called on African nations to give weapons to the rebels.")
+    assert not [t for t in record["arms_transfers"] if t["supplier_country"] == "LBY"], _show(record)
 
 
 @pytest.mark.parametrize("text, supplier, recipient", [

@@ -222,9 +222,6 @@ def test_both_sides_labelled_in_one_sentence(analyse, text, expected):
     pytest.param("Iran", "IRN", "Zionist regime", "ISR", id="IRN-on-ISR"),
     pytest.param("Israel", "ISR", "mullah regime", "IRN", id="ISR-on-IRN"),
 ])
-@xfail("design question for the owner: in unquoted indirect speech ('Iran said the Zionist "
-       "regime was behind it') the label is attributed to AUTHOR, though the wording is almost "
-       "certainly the speaker's; only quoted labels go to the speaker")
 def test_label_in_indirect_speech_is_the_speakers(analyse, speaker, country, label, target):
     record = analyse(f"{speaker} said the {label} was behind the attack.")
     (span,) = _aimed(record, label)

@@ -973,9 +973,9 @@ def test_a_war_waged_against_one_party_runs_one_way(analyse, text, src, tgt):
 
 
 @pytest.mark.parametrize("text, src, tgt", [
-    pytest.param("Bolivian militias have pledged that they would keep attacking Peru unless it withdraws.",
+    pytest.param("Bolivian rebel leaders pledged that their men would keep raiding Peru until it pays.",
                  "BOL", "PER", id="pledge-that"),
-    pytest.param("Peruvian militias have pledged that they would keep attacking Bolivia unless it withdraws.",
+    pytest.param("Peruvian rebel leaders pledged that their men would keep raiding Bolivia until it pays.",
                  "PER", "BOL", id="pledge-that-mirror"),
 ])
 def test_a_pledge_whose_content_is_an_attack_is_a_threat(analyse, text, src, tgt):
@@ -1069,9 +1069,9 @@ def test_an_act_said_to_be_done_by_another_party_is_still_an_accusation(analyse)
 
 
 @pytest.mark.parametrize("text, plover, src, tgt", [
-    pytest.param("Several Chilean coast guard vessels illegally entered the territorial waters of Peru's Lobos island.",
+    pytest.param("Two Chilean navy ships illegally entered the waters around Peru's Lobos island.",
                  "MOBILIZE", "CHL", "PER", id="enter-waters"),
-    pytest.param("Several Peruvian coast guard vessels illegally entered the territorial waters of Chile's Mocha island.",
+    pytest.param("Two Peruvian navy ships illegally entered the waters around Chile's Mocha island.",
                  "MOBILIZE", "PER", "CHL", id="enter-waters-mirror"),
     pytest.param("The Bolivian president challenged the Peruvian leader to come to Brazil for direct talks.",
                  "REQUEST", "BOL", "PER", id="challenge-to"),

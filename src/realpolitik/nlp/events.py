@@ -477,6 +477,8 @@ class EventCoder:
             "evidence": (start, end),
             "confidence": round(min(0.95, 0.45 + 0.2 * direct + (0.1 if tok.pos_ == "VERB" else 0.0)), 2),
             "_nominal": tok.pos_ == "NOUN", "_tok": tok.i,
+            # a lexicon row with a pattern or an object condition: read under a narrower frame
+            "_specific": bool(row.get("pattern") or row.get("object")),
         }
 
 
@@ -917,6 +919,11 @@ def _merge(events: list[dict]) -> list[dict]:
         out.append(e)
     for i, e in enumerate(out, 1):
         e["id"] = f"e{i}"
+        # what the record will not say, for the calibrated confidence (records.Event._features)
+        e["_features"] = {"nominal": float(bool(e.get("_nominal"))), "embedded": float(bool(e.get("_embedded"))),
+                          "derived": float(bool(e.get("_derived") or e.get("_mirror"))),
+                          "specific_row": float(bool(e.get("_specific")))}
+        e.pop("_specific", None)
         e.pop("_nominal", None)
         e.pop("_mirror", None)
         e.pop("_embedded", None)

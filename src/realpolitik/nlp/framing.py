@@ -6,7 +6,11 @@ stage; loaded words from `kb/data/framing.tsv` (SemEval-2020 Task 11 techniques)
 corrupt"). A strong degree word on any adjective ("utterly wrong") is loaded too. Each hit
 grows to its phrase by the parse (adjective + noun, adverb + word, label + modifiers). Official
 names are never labels. Words inside
-quotation marks are the quoted speaker's, not the writer's. Rows noted `event noun` ("massacre",
+quotation marks are the quoted speaker's, not the writer's; so are the words of reported speech
+outside them (a claim's content, a sentence a speech verb heads, a paragraph closed by "..., X
+said"), and a speaker's loaded words are never aimed at the speaker's own side. A state's name,
+demonym or capital before a label head ("regime", "occupiers", "junta" ...) is name calling of
+that state, for every state alike. Rows noted `event noun` ("massacre",
 "persecution") do not count where they name a particular event or topic ("the Las Vegas massacre",
 "persecution of Christians"); a sentence repeated word for word counts once, and the same loaded
 phrase at most `_REPEAT_CAP` times a text (labels for an actor every time); a line printed more
@@ -23,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, norm
 from .args import ActorIndex, child
-from .extensions import ACTOR_SPANS
+from .extensions import ACTOR_SPANS, WEAPON_SPANS
 
 _OPEN_QUOTES = {'"', "“", "«", "‘"}
 _CLOSE_QUOTES = {'"', "”", "»", "’"}
@@ -45,8 +49,39 @@ class FramingDetector:
         #: about them labels them ("a despotic leader", "corrupt priests") and is name calling
         self.people = {norm(r["text"]) for r in kb.table("framing") if r.get("match") == "person"} \
             | {norm(r["text"]) for r in kb.table("roles")}
+        #: heads that make a label of any state's name, demonym or capital in front ("the Chadian
+        #: regime", "Lisbon's henchmen" aside: "Peruvian occupiers"), the same for every state
+        self.state_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        heads: dict[str, list[str]] = {}
+        #: heads whose possessor is the one labelled ("Chile's proxies"); not "Chile's occupiers",
+        #: "Chile's enemy", where the possessor is the victim
+        self.possessive_heads, self.victim_heads = set(), set()
         for r in kb.table("framing"):
-            if r.get("match") == "person":
+            if r.get("match") == "state label":
+                heads.setdefault(r["technique"], []).append(r["text"])
+                (self.possessive_heads if "possessive" in r.get("note", "") else self.victim_heads).add(norm(r["text"]))
+        for technique, texts in heads.items():
+            self.state_heads.add(technique, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+        #: every state's names, demonyms and capitals, case as written (so "turkey" or "chad" as a
+        #: common word is not a state), each with the states it may stand for
+        self.state_words = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_text: dict[str, set[str]] = {}
+        for a in kb.aliases:
+            e = kb.entity(a.entity_id)
+            if e is not None and e.type == "state" and a.kind in ("name", "alias", "demonym", "metonym"):
+                by_text.setdefault(a.text, set()).add(e.id)
+        self.state_of = {t: ids for t, ids in by_text.items()}
+        for t in by_text:
+            self.state_words.add(t, [nlp.make_doc(t)])
+        #: nouns for weapons and aircraft (`weapon_generic.tsv`, last word, singular too): "shot down"
+        #: or "a barrage of" said of them is the plain report of a weapon's use, not a figure of speech
+        self.weapon_words = {w for r in kb.table("weapon_generic") for w in
+                             (r["text"].split()[-1].lower(), r["text"].split()[-1].lower().rstrip("s"))}
+        #: verbs that report speech ("said", "condemned", "stressed"): a loaded word in the clause they
+        #: head, outside their subject, is the subject's
+        self.reporting = {r["text"] for r in kb.table("hedges") if r.get("kind") == "reporting_verb"}
+        for r in kb.table("framing"):
+            if r.get("match") in ("person", "state label"):
                 continue  # not a cue by itself
             if "weak" in r.get("note", "") and not include_weak:
                 weak.setdefault(r["technique"], []).append(r["text"])
@@ -63,6 +98,7 @@ class FramingDetector:
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
         quoted = _quoted_tokens(doc)
+        self._reported = self._reported_speech(doc, index)
         spans: list[dict] = []
         label_tokens = set()
         for m in doc.spans.get(ACTOR_SPANS, []):
@@ -71,11 +107,15 @@ class FramingDetector:
                 if technique:
                     spans.append(self._span(doc, m.start, m.end, technique, m._.rp_actor, index, quoted))
                     label_tokens.update(range(m.start, m.end))
+        for technique, start, end, target in self._state_labels(doc, index):
+            spans.append(self._span(doc, start, end, technique, target, index, quoted))
+            label_tokens.update(range(start, end))
         hits = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
         hits += [(tech, t.i, t.i + 1) for t in doc for pre, tech in self.prefixes if t.lower_.startswith(pre)]
         hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
                  if _supported(doc[s:e])]
         repeated = _repeated_sentences(doc)
+        weapon_tokens = {i for w in doc.spans.get(WEAPON_SPANS, []) for i in range(w.start, w.end)}
         hits += _patterns(doc)
         actor_tokens = {i for m in doc.spans.get(ACTOR_SPANS, []) if m._.rp_kind != "label"
                         for i in range(m.start, m.end)}
@@ -86,7 +126,9 @@ class FramingDetector:
             if start in repeated:
                 continue  # a sentence printed again (a poll, a caption, a sign-up box) loads nothing new
             if norm(doc[start:end].text) in self.event_nouns and _names_event(doc[start:end]):
-                continue  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
+                continue
+            if self._about_weapons(doc[start:end], weapon_tokens):
+                continue  # "shot down two drones", "a barrage of rockets": literal, not loaded  # "the Las Vegas massacre", "persecution of Christians": a report, not a charge
             target = self._target(doc[start:end], index)
             start, end = _phrase(doc, start, end, technique, label_tokens)  # names may be inside
             if technique == "loaded_language" and self._about_people(doc[start:end]):
@@ -97,10 +139,97 @@ class FramingDetector:
         doc._.rp_slant = _slant(doc, doc._.rp_framing)
         return doc
 
+    def _state_labels(self, doc: Doc, index: ActorIndex) -> list[tuple[str, int, int, str]]:
+        """A state's name, demonym or capital right before a label head, or its possessive ("the
+        Peruvian junta", "Chile's henchmen"): name calling of that state,
+        alike for every state of the knowledge base. "Regime change" is a policy, not a label."""
+        heads = {s: (doc.vocab.strings[k], e) for k, s, e in self.state_heads(doc)}
+        out = []
+        for key, s, e in self.state_words(doc):
+            after = e + 1 if e < len(doc) and doc[e].tag_ == "POS" else e  # "Russia's proxies"
+            if after not in heads:
+                continue
+            technique, end = heads[after]
+            if after > e and norm(doc[after:end].text) not in self.possessive_heads:
+                continue
+            last = doc[end - 1]
+            if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ == "change":
+                continue
+            ids = self.state_of.get(doc.vocab.strings[key], set())
+            mention = index.at(doc[s]) or index.at(doc[e])
+            actor = mention._.rp_actor if mention is not None else None
+            if actor is not None and (index.country(actor) in ids or actor in ids):
+                target = actor
+            elif len(ids) == 1:
+                target = next(iter(ids))
+            else:
+                continue  # a demonym two states share ("Congolese") and no mention to decide
+            out.append((technique, s, end, target))
+        return out
+
     def _span(self, doc, start, end, technique, target, index, quoted) -> dict:
+        if start in quoted:
+            speaker = self._speaker(doc[start:end], index)
+        else:
+            speaker = self._reported.get(start, "AUTHOR")
         return {"start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1]),
-                "text": doc[start:end].text, "technique": technique, "target": target,
-                "attributed_to": self._speaker(doc[start:end], index) if start in quoted else "AUTHOR"}
+                "text": doc[start:end].text, "technique": technique,
+                "target": _not_own_side(doc[start:end], target, speaker, index),
+                "attributed_to": speaker}
+
+    def _reported_speech(self, doc: Doc, index: ActorIndex) -> dict[int, str]:
+        """Token -> speaker for words of reported speech outside quotation marks: the content of a
+        claim ("X said that ...", "according to X, ..."), a sentence whose main verb reports speech
+        ("X condemned the ...", "..., X added"), and the sentences of a paragraph before a closing
+        "..., X said" (news writing puts the attribution of a paragraph of indirect speech at its end)."""
+        out: dict[int, str] = {}
+        for c in doc._.rp_claims or []:
+            if c.get("speaker") in (None, "AUTHOR"):
+                continue
+            span = doc.char_span(*c["content"], alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    out.setdefault(i, c["speaker"])
+        sents = list(doc.sents)
+        closing: dict[int, str] = {}
+        for k, sent in enumerate(sents):
+            # the main verb, or one put after the content as an aside ("..., X said, adding ...")
+            verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "parataxis" and c.i > sent.root.i]
+            root = next((v for v in verbs if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in self.reporting), None)
+            if root is None:
+                continue
+            subj = child(root, "nsubj")
+            found = index.actor_of(subj) if subj is not None else None
+            if not found:
+                continue
+            speaker = found[0]._.rp_actor
+            skip = {t.i for t in subj.subtree}
+            for t in sent:
+                if t.i not in skip:
+                    out.setdefault(t.i, speaker)
+            if root.dep_ == "parataxis" or any(c.dep_ == "ccomp" and c.i < root.i for c in root.children):
+                closing[k] = speaker  # "<content>, X said."
+        paragraph = [doc.text.count("\n", 0, s.start_char) for s in sents]
+        for k, speaker in closing.items():
+            j = k - 1
+            while j >= 0 and paragraph[j] == paragraph[k] and j not in closing \
+                    and not any(t.i in out or t.text in _QUOTES for t in sents[j]):
+                for t in sents[j]:
+                    out[t.i] = speaker
+                j -= 1
+        return out
+
+    def _about_weapons(self, span: Span, weapon_tokens: set[int]) -> bool:
+        """A figure of speech taken from war ("shot down the plan", "a barrage of criticism") used of
+        real weapons: its object, passive subject or "of" complement is a weapon or an aircraft."""
+        root = span.root
+        cands = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        cands += [c for t in span for c in t.children if t.lower_ == "of" and c.dep_ == "pobj"]
+        cands += [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for c in c.children if c.dep_ == "pobj"]
+        if root.dep_ in ("acl", "relcl", "amod") and root.head.pos_ in _NOUNISH:
+            cands.append(root.head)  # "the jets shot down", "drones shot down over the sea"
+        return any(c.i in weapon_tokens or c.lower_ in self.weapon_words or c.lemma_.lower() in self.weapon_words
+                   for c in cands)
 
     def _about_people(self, span: Span) -> bool:
         """A loaded phrase of two or more words headed by a noun for people or a named person or
@@ -109,11 +238,12 @@ class FramingDetector:
         return len(span) >= 2 and root.pos_ in _NOUNISH and (
             root.ent_type_ in ("PERSON", "NORP") or root.lower_ in self.people or root.lemma_.lower() in self.people)
 
-    @staticmethod
-    def _target(span: Span, index: ActorIndex) -> str | None:
+    def _target(self, span: Span, index: ActorIndex) -> str | None:
         """The actor the wording is aimed at: its own phrase, the clause's subject, the nearest actor."""
         doc = span.doc
         if span.start >= 2 and doc[span.start - 1].text in ("'s", "’s", "'", "’") and index.at(doc[span.start - 2]):
+            if norm(span.text) in self.victim_heads:
+                return None  # "Chile's occupiers" occupy Chile: aimed at someone the phrase does not name
             return index.at(doc[span.start - 2])._.rp_actor  # "Israel's warmongering ...", whatever the parse
         node: Token = span.root
         for obj in (c for c in node.children if c.dep_ in ("dobj", "pobj")):
@@ -151,6 +281,30 @@ class FramingDetector:
             if found:
                 return found[0]._.rp_actor
         return "UNATTRIBUTED"  # quoted, so not the writer's words, but no speaker is named
+
+
+def _not_own_side(span: Span, target: str | None, speaker: str, index: ActorIndex) -> str | None:
+    """A speaker's loaded words are aimed at others, never at the speaker's own side: where the
+    target found is of the speaker's country, the nearest actor of another country in the sentence
+    before the span (then after it) is the target, or nobody. A phrase that names its target
+    keeps it: a dissident may label the government of his own country."""
+    if target is None or speaker in ("AUTHOR", "UNATTRIBUTED"):
+        return target
+    own = index.country(speaker)
+    mine = index.country(target) or target
+    if own is None or mine != own:
+        return target
+    if any(index.at(t) is not None and index.at(t)._.rp_actor == target for t in span) \
+            or target == mine and any(index.country(index.at(t)._.rp_actor) == mine for t in span if index.at(t)):
+        return target  # the phrase names whom it labels ("the Russian regime" from a Russian dissident)
+    sent = span.sent
+    others = [index.at(t) for t in sent if index.at(t) is not None and t.i < span.start]
+    others = others[::-1] + [index.at(t) for t in sent if index.at(t) is not None and t.i >= span.end]
+    for m in others:
+        country = index.country(m._.rp_actor)
+        if country is not None and country != own:
+            return m._.rp_actor
+    return None
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

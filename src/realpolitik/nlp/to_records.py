@@ -31,8 +31,8 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     return Analysis(
         document=document,
         actors=list(actors.values()),
-        events=[_calibrated("events", _event(e, text)) for e in doc._.rp_events or []],
-        arms_transfers=[_calibrated("arms_transfers", _transfer(t, text)) for t in doc._.rp_transfers or []],
+        events=[_calibrated("events", _event(e, text), info) for e in doc._.rp_events or []],
+        arms_transfers=[_calibrated("arms_transfers", _transfer(t, text), info) for t in doc._.rp_transfers or []],
         claims=[_claim(c, text) for c in doc._.rp_claims or []],
         framing=[FramingSpan(**f) for f in doc._.rp_framing or []],
         slant=[Slant(**s) for s in doc._.rp_slant or []],
@@ -43,10 +43,24 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
     )
 
 
-def _calibrated(kind: str, record: Event | ArmsTransfer) -> Event | ArmsTransfer:
-    """The last step: the stage's raw score becomes the calibrated probability (confidence.py)."""
+def _calibrated(kind: str, record: Event | ArmsTransfer, info: dict) -> Event | ArmsTransfer:
+    """The last step: the stage's raw score becomes the calibrated probability (confidence.py), from
+    the record and its `_features` (which the record dict leaves out)."""
+    if kind == "events":
+        record._features["speaker_party"] = float(_speaker_party(record, info))
     record.confidence = calibrate(kind, asdict(record))
     return record
+
+
+def _speaker_party(e: Event, info: dict) -> bool:
+    """Whether the one the event is attributed to is one of its sides (an actor or its country): a
+    party's own account of its act or of what was done to it."""
+    speaker = e.attributed_to
+    if speaker in (None, "AUTHOR"):
+        return False
+    country = (info.get(speaker) or {}).get("country")
+    sides = {e.source, e.target, e.source_country, e.target_country} - {None}
+    return speaker in sides or (country is not None and country in sides)
 
 
 def _ev(text: str, span: tuple[int, int]) -> Evidence:
@@ -63,7 +77,8 @@ def _event(e: dict, text: str) -> Event:
         date=DateRef(**e["date"]) if e.get("date") else None,
         location=Location(**e["location"]) if e.get("location") else None,
         confidence=e.get("confidence", 0.5), side_from=e.get("side_from"),
-        more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])])
+        more_evidence=[_ev(text, span) for span in e.get("more_evidence", [])],
+        _features=dict(e.get("_features") or {}))
 
 
 def _transfer(t: dict, text: str) -> ArmsTransfer:
@@ -72,7 +87,7 @@ def _transfer(t: dict, text: str) -> ArmsTransfer:
         supplier=t.get("supplier"), recipient=t.get("recipient"), supplier_country=t.get("supplier_country"),
         recipient_country=t.get("recipient_country"), quantity=t.get("quantity"), status=t.get("status"),
         period=Period(**t["period"]) if t.get("period") else None, confidence=t.get("confidence", 0.5),
-        side_from=t.get("side_from"))
+        side_from=t.get("side_from"), _features={"in_service": float(t.get("basis") == "in_service")})
 
 
 def _claim(c: dict, text: str) -> Claim:

@@ -135,6 +135,8 @@ class Tally:
     modality_violations: int = 0
     exhaustive_docs: int = 0
     errors: list[dict] = field(default_factory=list)
+    #: one verdict per predicted record of an exhaustive section, in the records' order (VERDICTS)
+    verdicts: list[str] = field(default_factory=list)
 
     COUNTS = ("required", "found", "predicted", "correct", "wrong", "spurious", "duplicates", "optional_ok",
               "ignored", "modality_violations", "exhaustive_docs")
@@ -143,6 +145,7 @@ class Tally:
         for name in self.COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
+        self.verdicts.extend(other.verdicts)
 
     def rates(self) -> dict[str, float | None]:
         """recall = found/required, precision = correct/(predicted - ignored); None on an empty denominator,
@@ -158,6 +161,10 @@ class Tally:
 
     def counts(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in self.COUNTS}
+
+
+#: what `judge` says of each predicted record; only "ignored" is left out of precision
+VERDICTS = ("correct", "wrong", "spurious", "duplicate", "ignored")
 
 
 def assign(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
@@ -188,7 +195,7 @@ def judge(records: list[dict], units: list[Unit], faults: Callable[[dict, dict],
     A record is about the units its spans overlap. Correct: it holds a unit in the largest one-to-one
     assignment. Duplicate: it matches only units other records hold. Ignored: about optional units only
     and matching none. Wrong: about a unit, matching none. Spurious: about none (named when it lies on a
-    `negatives` text, a `not_framing` or `not_actors` one).
+    `negatives` text, a `not_framing` or `not_actors` one). `verdicts` holds one of VERDICTS per record.
     """
     units = sorted(units, key=lambda u: not u.required)
     about = [[i for i, u in enumerate(units) if any(touches(s, u.spans) for s in spans_of(r))] for r in records]
@@ -199,19 +206,24 @@ def judge(records: list[dict], units: list[Unit], faults: Callable[[dict, dict],
         if j in owner:
             t.correct += 1
             t.optional_ok += not units[owner[j]].required
+            t.verdicts.append("correct")
         elif any(f == [] for f in why[j].values()):
             t.duplicates += 1
+            t.verdicts.append("duplicate")
             taken = next(i for i, f in why[j].items() if f == [])
             t.errors.append({"kind": "duplicate", "record": describe(rec), "gold": units[taken].label})
         elif why[j] and not any(units[i].required for i in why[j]):
             t.ignored += 1
+            t.verdicts.append("ignored")
         elif why[j]:
             closest = min(why[j], key=lambda i: len(why[j][i]))
             t.wrong += 1
+            t.verdicts.append("wrong")
             t.errors.append({"kind": "wrong", "record": describe(rec), "gold": units[closest].label,
                              "why": "; ".join(why[j][closest])})
         else:
             t.spurious += 1
+            t.verdicts.append("spurious")
             on = [label for label, spans in negatives if any(touches(s, spans) for s in spans_of(rec))]
             t.errors.append({"kind": "spurious", "record": describe(rec),
                              "why": f"over {on[0]}" if on else "about no gold item"})
@@ -521,6 +533,7 @@ def _merge(recall: Tally, precision: Tally) -> None:
         setattr(recall, name, getattr(precision, name))
     recall.exhaustive_docs = 1
     recall.errors.extend(precision.errors)
+    recall.verdicts = precision.verdicts
 
 
 SCORERS = {"events": score_events, "arms_transfers": score_transfers, "claims": score_claims,

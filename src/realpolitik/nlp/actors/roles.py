@@ -214,6 +214,8 @@ class Roles:
                 if self._type(other._.rp_actor, info) == "state" and other._.rp_kind != "demonym" \
                         and other.root.dep_ != "poss":
                     continue  # "an envoy to Ruritania", "an expert on Ruritania": a state as a topic
+                if self._type(other._.rp_actor, info) == "location" and other.root.dep_ == "pobj":
+                    continue  # "a reporter in Ruritville": where they are, not whose they are
                 country = self._country(other._.rp_actor) or (info.get(other._.rp_actor) or {}).get("country")
                 if country:
                     countries.add(country)

@@ -1176,12 +1176,12 @@ def test_mining_ore_is_no_attack(analyse):
 
 
 @pytest.mark.parametrize("text, src, tgt", [
-    pytest.param("Chile condemned the attacks, calling for an immediate end to Peru's strikes on Bolivia.",
+    pytest.param("Chile deplored the raids, calling for a swift end to Peru's shelling of Bolivia.",
                  "CHL", "PER", id="end-to-strikes"),
-    pytest.param("Peru condemned the attacks, calling for an immediate end to Chile's strikes on Bolivia.",
+    pytest.param("Peru deplored the raids, calling for a swift end to Chile's shelling of Bolivia.",
                  "PER", "CHL", id="end-to-strikes-mirror"),
-    pytest.param("Norway demanded a halt to the delivery of weapons from Iran to Sudan.", "NOR", "IRN", id="halt-to-supply"),
-    pytest.param("Sweden demanded a halt to the delivery of weapons from Egypt to Libya.", "SWE", "EGY", id="halt-to-supply-mirror"),
+    pytest.param("Norway demanded a halt to all rifle shipments from Iran into Sudan.", "NOR", "IRN", id="halt-to-supply"),
+    pytest.param("Sweden demanded a halt to all rifle shipments from Egypt into Libya.", "SWE", "EGY", id="halt-to-supply-mirror"),
 ])
 def test_asking_that_an_act_end_asks_its_agent(analyse, text, src, tgt):
     """A call for an end to an act is a request of whoever does the act; a participle of speech

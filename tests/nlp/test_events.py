@@ -1154,3 +1154,101 @@ def test_an_act_retold_close_by_is_one_record(analyse, a, b, code, other):
     assert len(found) == 1 and found[0]["more_evidence"], _show(close)
     far = analyse(lead + f"Schools were closed. Markets were shut. Roads were empty. {a} troops shelled the {b} posts again on Friday.")
     assert len(_find(far, "ASSAULT", code, other)) == 2, _show(far)
+
+# --------------------------------------------------------------------------------------------
+# Nominal conflict acts: aggression, genocide, measures taken against a party
+
+@pytest.mark.parametrize("text, plover, src, tgt", [
+    pytest.param("Chilean army units took retaliatory measures against the Peruvian positions.",
+                 "ASSAULT", "CHL", "PER", id="retaliatory-measures"),
+    pytest.param("Peruvian army units took retaliatory measures against the Chilean positions.",
+                 "ASSAULT", "PER", "CHL", id="retaliatory-measures-mirror"),
+    pytest.param("The navy of Ecuador took control measures against the Colombian fishing boats.",
+                 "COERCE", "ECU", "COL", id="measures-against-party"),
+    pytest.param("The navy of Colombia took control measures against the Ecuadorian fishing boats.",
+                 "COERCE", "COL", "ECU", id="measures-against-party-mirror"),
+    pytest.param("The Bolivian aggression against Paraguay began in 1932.", "ASSAULT", "BOL", "PRY", id="aggression"),
+    pytest.param("Paraguay's aggression towards Bolivia began in 1932.", "ASSAULT", "PRY", "BOL", id="aggression-mirror"),
+    pytest.param("There was aggression on the part of Peru.", "ASSAULT", "PER", None, id="on-the-part-of"),
+    pytest.param("Peru committed genocide against the people of Ecuador.", "ASSAULT", "PER", "ECU", id="commit-genocide"),
+])
+def test_nominal_conflict_acts(analyse, text, plover, src, tgt):
+    record = analyse(text)
+    assert _find(record, plover, src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The government of Chile took measures against corruption.", id="measures-against-a-thing"),
+    pytest.param("Peru adopted new measures to curb inflation.", id="measures-no-party"),
+])
+def test_measures_against_no_party_are_no_event(analyse, text):
+    record = analyse(text)
+    assert not _find(record, {"COERCE", "ASSAULT"}), _show(record)
+
+
+def test_on_the_part_of_names_no_target(analyse):
+    record = analyse("There was aggression on the part of Peru.")
+    assert not _find(record, "ASSAULT", None, "PER"), _show(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Conjoined speakers and ranges of states
+
+@pytest.mark.parametrize("text, members", [
+    pytest.param("Chile, Peru and Bolivia have called for calm.", {"CHL", "PER", "BOL"}, id="conjoined"),
+    pytest.param("Bolivia, Peru and Chile have called for calm.", {"CHL", "PER", "BOL"}, id="conjoined-mirror"),
+    pytest.param("Governments from Chile to Peru and Bolivia have called for calm.", {"CHL", "PER", "BOL"}, id="range"),
+])
+def test_conjoined_speakers_each_ask_no_one_named(analyse, text, members):
+    """Each of several speakers who call for calm makes the request; none asks it of the others."""
+    record = analyse(text)
+    got = {(e["source_country"], e["target_country"]) for e in _find(record, "REQUEST")}
+    assert got == {(m, None) for m in members}, _show(record)
+
+
+def test_a_range_of_places_is_a_route_not_members(analyse):
+    record = analyse("Migrants from Chile to Peru have called for help.")
+    assert not _find(record, "REQUEST", "CHL"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Chilean sabotage groups mined roads near the Peruvian positions.", "CHL", "PER", id="mined-roads"),
+    pytest.param("Peruvian sabotage groups mined roads near the Chilean positions.", "PER", "CHL", id="mined-roads-mirror"),
+])
+def test_laying_mines_is_an_attack(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "ASSAULT", src, tgt), _show(record)
+
+
+def test_mining_ore_is_no_attack(analyse):
+    record = analyse("A Chilean company mined copper near the Peruvian border.")
+    assert not _find(record, "ASSAULT"), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Chile deplored the raids, calling for a swift end to Peru's shelling of Bolivia.",
+                 "CHL", "PER", id="end-to-strikes"),
+    pytest.param("Peru deplored the raids, calling for a swift end to Chile's shelling of Bolivia.",
+                 "PER", "CHL", id="end-to-strikes-mirror"),
+    pytest.param("Norway demanded a halt to all rifle shipments from Iran into Sudan.", "NOR", "IRN", id="halt-to-supply"),
+    pytest.param("Sweden demanded a halt to all rifle shipments from Egypt into Libya.", "SWE", "EGY", id="halt-to-supply-mirror"),
+])
+def test_asking_that_an_act_end_asks_its_agent(analyse, text, src, tgt):
+    """A call for an end to an act is a request of whoever does the act; a participle of speech
+    ("..., calling for") is said by the clause's subject."""
+    record = analyse(text)
+    assert _find(record, "REQUEST", src, tgt), _show(record)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    pytest.param("Two Chilean boats approached Peruvian coast guard vessels near the island.", "CHL", "PER", id="approach"),
+    pytest.param("Two Peruvian boats approached Chilean coast guard vessels near the island.", "PER", "CHL", id="approach-mirror"),
+])
+def test_vessels_approaching_another_states_vessels_show_force(analyse, text, src, tgt):
+    record = analyse(text)
+    assert _find(record, "MOBILIZE", src, tgt), _show(record)
+
+
+def test_approaching_people_is_no_show_of_force(analyse):
+    record = analyse("The Chilean minister approached the Peruvian delegation.")
+    assert not _find(record, "MOBILIZE"), _show(record)

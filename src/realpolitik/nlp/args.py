@@ -20,8 +20,10 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "carry", "launch", "have", "be
                 "tighten", "enforce", "maintain", "intensify", "escalate", "step", "speed",
                 "accelerate", "complete", "finish", "pursue", "present", "produce", "submit",
                 "deepen", "broaden", "expand", "widen", "forge", "build", "seal",
-                "wage", "adopt", "unleash", "perform", "execute", "initiate", "apply",
+                "wage", "adopt", "unleash", "perform", "execute", "initiate", "apply", "commit",
                 "stag", "wag"}  # the small English model lemmatises "staged", "waged" as "stag", "wag"
+#: collective nouns of states whose "from X to Y" phrase lists members, not a route
+_RANGE_NOUNS = {"power", "country", "nation", "state", "government", "capital", "leader", "ally"}
 #: light verbs that take their event noun through "in" and the other party as object: "engaged
 #: the rebels in a firefight", "involved Iran in the talks"; intransitive, "engaged in talks with"
 _IN_LIGHT_VERBS = {"engage", "involve"}
@@ -110,6 +112,10 @@ class ActorIndex:
         if tok is None:
             return []
         found = self._head_actor(tok, depth)
+        if found is None and tok.lemma_.lower() in _RANGE_NOUNS:
+            ranged = self._range(tok, depth)
+            if ranged:
+                return ranged
         out = [found] if found is not None else []
         if found is not None:
             # "Hungarian and Romanian officials", "US and British activists": coordinated
@@ -131,6 +137,29 @@ class ActorIndex:
                     for pobj in c.children:
                         if pobj.dep_ == "pobj":
                             out.extend(s for s in self.actor_of(pobj, depth=depth - 1) if s not in out)
+        return out
+
+    def _range(self, tok: Token, depth: int) -> list[Span]:
+        """"World powers from the US to China", "states from Chile to Japan": a collective noun
+        with a from ... to range of states names those states (its ends and their conjuncts) as
+        its members; a range of anything but states ("refugees from Syria to Turkey") is a route."""
+        start = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        first = child(start, "pobj") if start is not None else None
+        if first is None:
+            return []
+        # the parser hangs "to" on the noun, on "from" or on the first end
+        to = next((c for h in (tok, start, first) for c in h.children
+                   if c.dep_ == "prep" and c.lower_ == "to"), None)
+        last = child(to, "pobj") if to is not None else None
+        if last is None:
+            return []
+        ends = [first, last]
+        out: list[Span] = []
+        for end in ends:
+            found = [s for s in self.actor_of(end, depth=depth) if self.type(s._.rp_actor) == "state"]
+            if not found:
+                return []
+            out.extend(s for s in found if s not in out)
         return out
 
     def _listed(self, head: Span | None, appos: Token) -> bool:

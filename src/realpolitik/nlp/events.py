@@ -309,6 +309,11 @@ class EventCoder:
                 if mediator:  # "the emir launched a mediation effort between X and Y"
                     return mediator, pair, 2, False, False
                 return pair[:1], pair[1:2], 2, False, True
+        if not sources and row["plover"] in _SAID_TO_THIRD and _speech_participle(tok):
+            # "X condemned the strikes, calling for an end to them": a participle of speech added
+            # to a clause is said by that clause's subject (acts in participles are not: petr2)
+            sources = index.actor_of(subject(tok.head))
+            direct += bool(sources)
         if not sources:
             sources = self._implicit_source(tok, index)
             if sources and tok.pos_ in ("NOUN", "PROPN") and light_verb(tok) is not None:
@@ -316,6 +321,8 @@ class EventCoder:
         if not targets and row["plover"] == "THREATEN":
             targets = [t for t in _condition_target(tok, index) or _complement_target(tok, index)
                        if t not in sources]
+        if not targets and row["plover"] == "REQUEST":
+            targets = [t for t in self._ended_act_agent(tok, index) if t not in sources]
         reciprocal = "reciprocal" in row.get("note", "")
         if reciprocal and len(sources) >= 2 and targets and all(
                 index.type(t._.rp_actor) == "location" or t._.rp_kind == "metonym" for t in targets):
@@ -343,6 +350,10 @@ class EventCoder:
             # are the people of the place they protest in
             sources = targets[:1]
         conjoined = not targets and len(sources) >= 2
+        if conjoined and not reciprocal and row["plover"] in _SAID_TO_THIRD:
+            # "the US, Russia and China called for calm": each conjoined speaker asks it, of no
+            # one named, and none of them of the others
+            return sources, [], direct, False, True
         if conjoined:
             # "Brazil and the United States deepened ties": compound actors act on each other
             sources, targets = sources[:1], sources[1:] if reciprocal else sources[1:2]
@@ -361,6 +372,13 @@ class EventCoder:
             return index.actor_of(child(tok, "nsubjpass"))
         if role.startswith("pobj:"):
             obj = prep_object(event_head(tok), role[5:])
+            if obj is not None and obj.lemma_.lower() == "part" and prep_object(obj, "of", search_dobj=False) is not None:
+                # "aggression on the part of X": the idiom names the agent, never the target
+                obj = prep_object(obj, "of", search_dobj=False) if as_source else None
+            elif obj is None and role == "pobj:by":
+                on = prep_object(event_head(tok), "on")
+                if on is not None and on.lemma_.lower() == "part":
+                    obj = prep_object(on, "of", search_dobj=False)
             lv = light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
             if obj is None and role[5:] != "of":
                 # "a suspension of flights to Belarus", "suspended part of an aid programme for
@@ -402,6 +420,18 @@ class EventCoder:
                 found = self._instrument_agent(tok, index)
             return found
         return []
+
+    def _ended_act_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
+        """"X called for an end to Israel's strikes", "demanded a halt to arms deliveries from Iran":
+        asking that an act stop asks it of whoever does the act."""
+        thing = prep_object(tok, "for", search_dobj=False) or (patient(tok) if tok.pos_ == "VERB" else None)
+        if thing is None or thing.lemma_.lower() not in _ENDINGS:
+            return []
+        act = prep_object(thing, "to", search_dobj=False) or prep_object(thing, "of", search_dobj=False) \
+            or (prep_object(tok, "to", search_dobj=False) if thing.dep_ == "dobj" else None)  # "demanded a halt to it"
+        if act is None or act.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return self._event_agent(act, index) or index.actor_of(prep_object(act, "from", search_dobj=False))
 
     def _instrument_agent(self, tok: Token, index: ActorIndex) -> list[Span]:
         """"Two farmers were killed in Turkish artillery fire", "killed by US drone strikes": a
@@ -453,6 +483,12 @@ class EventCoder:
             # a lexicon row with a pattern or an object condition: read under a narrower frame
             "_specific": bool(row.get("pattern") or row.get("object")),
         }
+
+
+#: nouns of stopping: asking for an end to an act asks its agent
+_ENDINGS = {"end", "halt", "stop", "cessation", "suspension", "freeze"}
+#: acts of speech that conjoined subjects each address to a third party, never to each other
+_SAID_TO_THIRD = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
 
 def _states_intent(tok: Token) -> bool:
@@ -554,6 +590,11 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
             continue
         node = doc[i]
         own_verb = light_verb(node) if node.pos_ in ("NOUN", "PROPN") else None
+        # "X condemned the strikes, calling for ...": a participle of speech added to a clause is
+        # a second act of the same subject, a peer like a conjunct
+        only_conj = not (e["plover"] in _SAID_TO_THIRD and _speech_participle(node))
+        if not only_conj:
+            node = node.head
         only_conj = True
         while node.head.i != node.i:
             only_conj = only_conj and node.dep_ == "conj"
@@ -565,6 +606,12 @@ def _rank_embedded(events: list[dict], doc: Doc) -> None:
                 e["confidence"] = round(max(0.05, e["confidence"] - EMBEDDED_PENALTY), 2)
                 e["_embedded"] = True
                 break
+
+
+def _speech_participle(tok: Token) -> bool:
+    """A subjectless participle clause hanging on a verb ("..., calling for talks")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and child(tok, "nsubj") is None \
+        and child(tok, "mark") is None and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _pronoun_antecedent(subj: Token | None, index: ActorIndex) -> list[Span]:
@@ -783,7 +830,7 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
         elif wanted == ACTOR_OBJECT:
             # the object, or the subject of an infinitive clause ("wants Russia to withdraw")
             objs = [patient(tok)] + [subject(c) for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"] \
-                if tok.pos_ in ("VERB", "AUX") else []
+                if tok.pos_ in ("VERB", "AUX") else _pattern_objects(tok, r.get("pattern") or "")
             if index is None or not any(index.actor_of(o) for o in objs):
                 continue
         elif wanted.startswith("!"):
@@ -822,6 +869,18 @@ def _select(tok: Token, rows: list[dict], index: ActorIndex | None = None) -> di
                for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") for g in c.children):
             return r
     return plain
+
+
+def _pattern_objects(tok: Token, pattern: str) -> list[Token]:
+    """A nominal's `@actor`: the object of its pattern's preposition, on the noun or on its light
+    verb ("took measures against the rebels", "measures against X were taken")."""
+    want = pattern.lstrip("+").lower()
+    if not want:
+        return []
+    lv = light_verb(tok)
+    heads = [tok] + ([lv] if lv is not None else [])
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == want
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _temporal(prep: Token) -> bool:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from realpolitik import pipeline
 from realpolitik.cli import main
-from realpolitik.records import Actor, Analysis, Mention
+from realpolitik.records import ANALYST_MIN_CONFIDENCE, Actor, Analysis, Mention, threshold_for
 from realpolitik.schema import validate
 from realpolitik.store import Store
 
@@ -199,7 +199,7 @@ def test_events(runner, filled):
     result = run(runner, "events", "--db", filled, "--category", "assault", "--since", "2022-01-01")
     assert result.exit_code == 0 and "Azerbaijan" in result.stdout and "disputed" in result.stdout
     rows = json.loads(run(runner, "events", "--db", filled, "--actor", "ISR", "--modality",
-                          "hypothetical", "--format", "json").stdout)
+                          "hypothetical", "--format", "json", "--all").stdout)
     assert [r["plover"] for r in rows] == ["THREATEN"]
 
 
@@ -331,8 +331,12 @@ def test_the_default_threshold_is_the_analyst_one_per_record_type(runner, monkey
 
 
 def test_min_confidence_on_queries_and_export(runner, filled):
-    rows = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--limit", 100).stdout)
+    rows = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--limit", 100, "--all").stdout)
     assert len({r["confidence"] for r in rows}) > 1
+    analyst = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--limit", 100).stdout)
+    floor = threshold_for("events", ANALYST_MIN_CONFIDENCE)
+    assert all(r["confidence"] >= floor for r in analyst)
+    assert len(analyst) == sum(r["confidence"] >= floor for r in rows)
     cut = sorted(r["confidence"] for r in rows)[-1]
     high = json.loads(run(runner, "events", "--db", filled, "--format", "json", "--min-confidence", cut).stdout)
     assert high and all(r["confidence"] >= cut for r in high) and len(high) < len(rows)

@@ -242,12 +242,16 @@ def test_x_made_names_the_origin_never_the_recipient(analyse, text, supplier, re
     assert not [t for t in record["arms_transfers"] if t["recipient_country"] == supplier], _show(record)
 
 
-def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse):
-    record = analyse("Egypt's F-16 aircraft, built by Lockheed Martin, were grounded for repairs on Monday.")
+def test_a_weapon_of_foreign_make_in_a_state_s_hands(analyse, nlp):
+    text = "Egypt's F-16 aircraft, built by Lockheed Martin, were grounded for repairs on Monday."
+    record = analyse(text)
     t = _one(record, "USA", "EGY")
     assert t["weapon"]["manufacturer"] == "Lockheed Martin"
-    assert t["confidence"] < 0.5  # read from a possessive, not from a told supply
     assert not [e for e in record["events"] if e["plover"] == "AID"], record["events"]
+    # the stage's own score: read from a possessive, not from a told supply (the record's
+    # confidence is the calibrated one, which may pool all transfers: docs/evaluation.md)
+    raw = [x for x in nlp(text)._.rp_transfers if (x["supplier_country"], x["recipient_country"]) == ("USA", "EGY")]
+    assert raw and raw[0]["confidence"] < 0.5, raw
 
 
 @pytest.mark.parametrize("text", [

@@ -209,7 +209,8 @@ class FramingDetector:
                     out.setdefault(t.i, speaker)
             if root.dep_ == "parataxis" or any(c.dep_ == "ccomp" and c.i < root.i for c in root.children):
                 closing[k] = speaker  # "<content>, X said."
-        paragraph = [doc.text.count("\n", 0, s.start_char) for s in sents]
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        paragraph = [text.count("\n", 0, s.start_char) for s in sents]
         for k, speaker in closing.items():
             j = k - 1
             while j >= 0 and paragraph[j] == paragraph[k] and j not in closing \

@@ -653,3 +653,34 @@ def test_a_later_part_of_a_full_name_is_that_person(nlp, text, later):
     assert len(people) == 1
     if later:
         assert later in {m["text"] for m in people[0]["mentions"]}
+
+
+# --------------------------------------------------------------------------- names that are not people
+@pytest.mark.parametrize("text, name", [
+    ("The USS Carney intercepted two missiles over the gulf late on Sunday.", "Carney"),
+    ("Officers aboard the destroyer Carney tracked the incoming drones for an hour.", "Carney"),
+    ("Coast guards boarded the tanker Elena Petrova off the coast on Thursday.", "Elena Petrova"),
+    ("Pirates fired at the freighter Omar Farouk as it left the port.", "Omar Farouk"),
+])
+def test_a_name_after_a_ship_prefix_or_vessel_noun_is_no_person(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text, published="2024-02-01"), name)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Crowds marched down Omar Mukhtar Street before the police arrived.", "Omar Mukhtar Street"),
+    ("Crowds marched down Theodor Herzl Street before the police arrived.", "Theodor Herzl Street"),
+    ("Doctors at the Kamal Adwan Hospital said supplies had run out.", "Kamal Adwan Hospital"),
+    ("Doctors at the Ivan Franko Hospital said supplies had run out.", "Ivan Franko Hospital"),
+])
+def test_a_name_ending_in_a_street_or_facility_noun_is_no_person(nlp, text, place):
+    assert "person" not in types_over(actors(nlp, text), place)
+
+
+@pytest.mark.parametrize("text, full", [
+    ("The figures were released by ministry spokesman Ashraf al-Najjar on Friday.", "Ashraf al-Najjar"),
+    ("The figures were released by ministry spokesman Ashraf bin Khalid on Friday.", "Ashraf bin Khalid"),
+])
+def test_a_kb_surname_before_a_name_particle_is_a_given_name(nlp, text, full):
+    found = actors(nlp, text, published="2024-02-01")
+    assert "per:raja-pervaiz-ashraf" not in found
+    assert mention(found, full)[1] == "person"

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...kb import norm, slug
 from .common import (_DEMONYM_ENDINGS, _DIRECTIONS, _GROUP_DEMONYM_ENDINGS, _NAME_GLUE, _POSSESSIVE,
-                     _SETTLEMENT_NOUNS, _SHIP_PREFIXES, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
+                     _SETTLEMENT_NOUNS, _SHIP_PREFIXES, _VESSEL_NOUNS, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
 
 
 class Discovery:
@@ -100,6 +100,8 @@ class Discovery:
         placelike = label in ("GPE", "LOC", "FAC")
         if not placelike:
             locative = locative or self._place_context(doc, start, strict=label == "PERSON")
+        if start > 0 and doc[start - 1].lower_ in _VESSEL_NOUNS and label in ("PERSON", "ORG"):
+            return None  # "the tanker Maria Kostova": a vessel's name, no actor
         if doc[start].text in _SHIP_PREFIXES or all(t.lower_ in _DIRECTIONS for t in doc[start:end]):
             return None  # "HMS Ocean" is a ship; "West" alone is a direction
         if placelike or locative or (label == "NORP" and not _demonym_like(text)):
@@ -193,8 +195,9 @@ class Discovery:
                 return "location"
         if end - start >= 2 or (start > 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start):
             row = self.place_rows.get(last.lower_) or self.place_rows.get(last.lemma_.lower())
-            if row is not None and row.get("refers") in ("settlement", "region", "feature"):
-                return "location"
+            if row is not None and (row.get("refers") in ("settlement", "region", "feature") or (
+                    row.get("refers") in ("route", "site") and row.get("named") == "yes" and last.is_title)):
+                return "location"  # also "Orabi Street", "Nasser Hospital": no person's name ends so
         return None
 
     def _surnames_alone(self, doc: Doc, taken: set[int]) -> list[Candidate]:

@@ -66,6 +66,8 @@ class Discovery:
                 toks = toks[1:]
             while toks and (toks[-1].is_punct or toks[-1].text in _POSSESSIVE):
                 toks = toks[:-1]
+            while ent.label_ == "PERSON" and len(toks) >= 2 and toks[-1].tag_ in ("VBD", "VBZ") and toks[-1].is_title:
+                toks = toks[:-1]  # a headline's verb after the name: "Minister Jane Doe Resigns"
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
@@ -129,6 +131,9 @@ class Discovery:
                 return Candidate(start, end, place.id, "name", 1)
             if (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#")) and tok.pos_ != "PROPN":
                 return None  # an adjective capitalised by its place: "Deadly border fighting ..."
+            if text not in self._surnames_in_doc and (tok.lower_.rstrip(".") in TITLES or tok.tag_ == "NNS"
+                                                      or tok.pos_ in _NO_NAME_POS):
+                return None  # a bare title ("the Ayatollah"), a plural noun, an adverb ("Mysteriously")
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
@@ -225,6 +230,10 @@ class Discovery:
             # one sense per document: a name seen where places stand is a place in all its mentions
             self._new[eid] = (name, etype, country)
         return Candidate(start, end, eid, "name", 0)
+
+
+#: parts of speech no single-word name takes, whatever the model's entity label says
+_NO_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART", "INTJ"})
 
 
 def _demonym_like(text: str) -> bool:

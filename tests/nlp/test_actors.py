@@ -694,3 +694,28 @@ def test_a_bare_title_is_no_new_person(nlp, text, word):
     found = actors(nlp, text)
     assert not any(a["id"].startswith("new:") and a["type"] == "person"
                    for a in found.values() for m in a["mentions"] if m["text"] == word)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen in a skiff approached the vessel Sana Luanda before dawn.", "Luanda"),
+    ("Gunmen in a skiff approached the vessel Star Kyiv before dawn.", "Kyiv"),
+])
+def test_a_ship_named_after_a_capital_is_no_actor_of_that_state(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text), name)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Drones struck a depot in two villages overnight, Kharkiv governor Ivan Petrenko said.", "Kharkiv"),
+    ("Drones struck a depot in two villages overnight, Belgorod governor Pyotr Ivanov said.", "Belgorod"),
+])
+def test_a_name_before_a_territorial_office_is_the_territory(nlp, text, place):
+    assert mention(actors(nlp, text), place)[1] == "location"
+
+
+@pytest.mark.parametrize("text, surname, pid", [
+    ("Shares of Johnson & Johnson fell after the ruling.", "Johnson", "per:mike-johnson"),
+    ("Shares of Johnson & Johnson fell after the ruling.", "Johnson", "per:boris-johnson"),
+])
+def test_a_kb_surname_in_an_ampersand_firm_name_is_no_person(nlp, text, surname, pid):
+    found = actors(nlp, text, published="2024-02-01")
+    assert pid not in found and "person" not in types_over(found, surname)

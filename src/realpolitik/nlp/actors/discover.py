@@ -29,6 +29,8 @@ class Discovery:
                 end -= 1
             if end - start < 2 or any(r in self._role_starts for r in range(start, end)):
                 continue
+            if start > 0 and (doc[start - 1].lower_ in _VESSEL_NOUNS or doc[start - 1].text in _SHIP_PREFIXES):
+                continue  # "the vessel Marlin Luanda": a ship's name holding a capital's, no actor
             if not all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE or t.text == "-" for t in doc[start:end]):
                 continue
             inside = [c for c in cands if c.start < end and start < c.end]
@@ -134,6 +136,12 @@ class Discovery:
             if text not in self._surnames_in_doc and (tok.lower_.rstrip(".") in TITLES or tok.tag_ == "NNS"
                                                       or tok.pos_ in _NO_NAME_POS):
                 return None  # a bare title ("the Ayatollah"), a plural noun, an adverb ("Mysteriously")
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lower_ in _TERRITORIAL_OFFICES \
+                    and text not in self._surnames_in_doc:
+                # "the Kharkiv governor", "a Basra councillor": a name before an office noun is its place
+                place = self._place(text)
+                if place:
+                    return Candidate(start, end, place.id, "name", 1)
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
@@ -232,6 +240,8 @@ class Discovery:
         return Candidate(start, end, eid, "name", 0)
 
 
+#: offices held over a territory: a name compounded before one is the territory ("the Kharkiv governor")
+_TERRITORIAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "prefect", "governors", "mayors"})
 #: parts of speech no single-word name takes, whatever the model's entity label says
 _NO_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART", "INTJ"})
 

@@ -165,6 +165,8 @@ class KnowledgeBaseMatching:
         after = doc[end] if end < len(doc) else None
         if tok.lower_ in TITLES or (after is not None and after.is_title and after.pos_ == "PROPN"):
             return False
+        if (after is not None and after.text in ("&", "+")) or (start > 0 and doc[start - 1].text in ("&", "+")):
+            return False  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
         if after is not None and after.lower_ in _NAME_PARTICLES and end + 1 < len(doc) and (
                 (doc[end + 1].text == "-" and not after.whitespace_) or
                 (after.lower_ not in ("as", "an") and doc[end + 1].is_title)):

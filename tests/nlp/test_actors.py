@@ -719,3 +719,12 @@ def test_a_name_before_a_territorial_office_is_the_territory(nlp, text, place):
 def test_a_kb_surname_in_an_ampersand_firm_name_is_no_person(nlp, text, surname, pid):
     found = actors(nlp, text, published="2024-02-01")
     assert pid not in found and "person" not in types_over(found, surname)
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Ethiopian Prime Minister Abiy Ahmed opened the dam. Later Mr Abiy thanked the engineers.", "per:abiy-ahmed"),
+    ("Eritrean President Isaias Afwerki opened the port. Later Mr Isaias thanked the engineers.", "per:isaias-afwerki"),
+])
+def test_an_honorific_before_a_given_name_is_the_person_named_in_full(nlp, text, pid):
+    found = actors(nlp, text, published="2022-01-01")
+    assert mention(found, "Abiy" if "Abiy" in text else "Isaias")[0] == pid

@@ -110,6 +110,8 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
         self._owners = list(chosen)
         #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
         self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        #: and their first words: "Mr Abiy" after "Abiy Ahmed" (a name system without family names)
+        self._given_in_doc = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         taken = {i for c in chosen for i in range(c.start, c.end)} | self._title_tokens
         chosen += self._model_candidates(doc, taken)
         taken = {i for c in chosen for i in range(c.start, c.end)}

@@ -219,11 +219,14 @@ class Discovery:
         linked by `_corefer_surnames`."""
         out = []
         for tok in doc:
-            if tok.i in taken or tok.text not in self._surnames_in_doc or tok.ent_type_ or not tok.is_title:
-                continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
+            honoured = prev is not None and prev.lower_.rstrip(".") in _HONORIFICS and tok.text in self._given_in_doc
+            if tok.i in taken or not (tok.text in self._surnames_in_doc or honoured) or tok.ent_type_ \
+                    or not tok.is_title:
+                continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN") \
+            if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN"
+                    and prev.lower_.rstrip(".") not in _HONORIFICS) \
                     or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN") \
                     or (prev is not None and prev.lower_ in LOCATIVE):
                 continue  # part of a longer name, or where places stand
@@ -242,6 +245,8 @@ class Discovery:
 
 #: offices held over a territory: a name compounded before one is the territory ("the Kharkiv governor")
 _TERRITORIAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "prefect", "governors", "mayors"})
+#: honorifics before a name: "Mr Abiy" names the person called "Abiy Ahmed" in full before
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "miss"})
 #: parts of speech no single-word name takes, whatever the model's entity label says
 _NO_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART", "INTJ"})
 

@@ -728,3 +728,11 @@ def test_a_kb_surname_in_an_ampersand_firm_name_is_no_person(nlp, text, surname,
 def test_an_honorific_before_a_given_name_is_the_person_named_in_full(nlp, text, pid):
     found = actors(nlp, text, published="2022-01-01")
     assert mention(found, "Abiy" if "Abiy" in text else "Isaias")[0] == pid
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The shell struck Deir Sharqi, killing members of the Abu Salem family, relatives said.", "Abu Salem"),
+    ("The shell struck Kfar Yona, killing members of the Ben David family, relatives said.", "Ben David"),
+])
+def test_a_name_before_a_kin_group_noun_is_no_person(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text), name)

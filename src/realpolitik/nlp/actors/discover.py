@@ -196,6 +196,8 @@ class Discovery:
             return "none"
         if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ in self._generic:
             return "none"  # "the Sentinel missile system": a weapon's generic noun after the name
+        if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ in _KIN_GROUPS:
+            return "none"  # "the Abu Salem family": a family or clan, not one of its members
         if end - start >= 2 and last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s") \
                 and doc[start].lower_.endswith(_GROUP_DEMONYM_ENDINGS):
             return "none"
@@ -246,7 +248,9 @@ class Discovery:
 #: offices held over a territory: a name compounded before one is the territory ("the Kharkiv governor")
 _TERRITORIAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "prefect", "governors", "mayors"})
 #: honorifics before a name: "Mr Abiy" names the person called "Abiy Ahmed" in full before
-_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "miss"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "miss", "sheikh", "sheikha"})
+#: nouns of kin groups: a name before one names the group ("the Haddad family", "the Bani Hassan clan")
+_KIN_GROUPS = frozenset({"family", "families", "clan", "clans", "tribe", "tribes", "household", "dynasty"})
 #: parts of speech no single-word name takes, whatever the model's entity label says
 _NO_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART", "INTJ"})
 

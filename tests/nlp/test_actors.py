@@ -653,3 +653,86 @@ def test_a_later_part_of_a_full_name_is_that_person(nlp, text, later):
     assert len(people) == 1
     if later:
         assert later in {m["text"] for m in people[0]["mentions"]}
+
+
+# --------------------------------------------------------------------------- names that are not people
+@pytest.mark.parametrize("text, name", [
+    ("The USS Carney intercepted two missiles over the gulf late on Sunday.", "Carney"),
+    ("Officers aboard the destroyer Carney tracked the incoming drones for an hour.", "Carney"),
+    ("Coast guards boarded the tanker Elena Petrova off the coast on Thursday.", "Elena Petrova"),
+    ("Pirates fired at the freighter Omar Farouk as it left the port.", "Omar Farouk"),
+])
+def test_a_name_after_a_ship_prefix_or_vessel_noun_is_no_person(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text, published="2024-02-01"), name)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Crowds marched down Omar Mukhtar Street before the police arrived.", "Omar Mukhtar Street"),
+    ("Crowds marched down Theodor Herzl Street before the police arrived.", "Theodor Herzl Street"),
+    ("Wounded were taken to Mohammed Yousef Hospital in the north of the city.", "Mohammed Yousef Hospital"),
+    ("Wounded were taken to Moshe Levin Hospital in the north of the city.", "Moshe Levin Hospital"),
+])
+def test_a_name_ending_in_a_street_or_facility_noun_is_no_person(nlp, text, place):
+    assert "person" not in types_over(actors(nlp, text), place)
+
+
+@pytest.mark.parametrize("text, full", [
+    ("The figures were released by ministry spokesman Ashraf al-Najjar on Friday.", "Ashraf al-Najjar"),
+    ("The figures were released by ministry spokesman Ashraf bin Khalid on Friday.", "Ashraf bin Khalid"),
+])
+def test_a_kb_surname_before_a_name_particle_is_a_given_name(nlp, text, full):
+    found = actors(nlp, text, published="2024-02-01")
+    assert "per:raja-pervaiz-ashraf" not in found
+    assert mention(found, full)[1] == "person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Critics said the Ayatollah had approved the plan long before the vote.", "Ayatollah"),
+    ("Observers said the Sheikh had approved the plan long before the vote.", "Sheikh"),
+])
+def test_a_bare_title_is_no_new_person(nlp, text, word):
+    found = actors(nlp, text)
+    assert not any(a["id"].startswith("new:") and a["type"] == "person"
+                   for a in found.values() for m in a["mentions"] if m["text"] == word)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen in a skiff approached the vessel Sana Luanda before dawn.", "Luanda"),
+    ("Gunmen in a skiff approached the vessel Star Kyiv before dawn.", "Kyiv"),
+])
+def test_a_ship_named_after_a_capital_is_no_actor_of_that_state(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text), name)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Drones struck a depot in two villages overnight, Kharkiv governor Ivan Petrenko said.", "Kharkiv"),
+    ("Drones struck a depot in two villages overnight, Belgorod governor Pyotr Ivanov said.", "Belgorod"),
+])
+def test_a_name_before_a_territorial_office_is_the_territory(nlp, text, place):
+    assert mention(actors(nlp, text), place)[1] == "location"
+
+
+@pytest.mark.parametrize("text, surname, pid", [
+    ("Shares of Johnson & Johnson fell after the ruling.", "Johnson", "per:mike-johnson"),
+    ("Shares of Johnson & Johnson fell after the ruling.", "Johnson", "per:boris-johnson"),
+])
+def test_a_kb_surname_in_an_ampersand_firm_name_is_no_person(nlp, text, surname, pid):
+    found = actors(nlp, text, published="2024-02-01")
+    assert pid not in found and "person" not in types_over(found, surname)
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Ethiopian Prime Minister Abiy Ahmed opened the dam. Later Mr Abiy thanked the engineers.", "per:abiy-ahmed"),
+    ("Eritrean President Isaias Afwerki opened the port. Later Mr Isaias thanked the engineers.", "per:isaias-afwerki"),
+])
+def test_an_honorific_before_a_given_name_is_the_person_named_in_full(nlp, text, pid):
+    found = actors(nlp, text, published="2022-01-01")
+    assert mention(found, "Abiy" if "Abiy" in text else "Isaias")[0] == pid
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The shell struck Deir Sharqi, killing members of the Abu Salem family, relatives said.", "Abu Salem"),
+    ("The shell struck Kfar Yona, killing members of the Ben David family, relatives said.", "Ben David"),
+])
+def test_a_name_before_a_kin_group_noun_is_no_person(nlp, text, name):
+    assert "person" not in types_over(actors(nlp, text), name)

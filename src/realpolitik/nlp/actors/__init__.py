@@ -47,7 +47,7 @@ from spacy.util import filter_spans
 
 from ...kb import KnowledgeBase, norm
 from ..extensions import ACTOR_SPANS, GROUP_SPANS
-from .common import _NOT_ORG_ACRONYMS, _UNNAMED, ENT_LABEL, Candidate, LinkerBase
+from .common import _NOT_ORG_ACRONYMS, _UNNAMED, ENT_LABEL, TITLES, Candidate, LinkerBase
 from .discover import Discovery
 from .gpe_role import GpeRoles
 from .groups import Groups
@@ -110,6 +110,10 @@ class ActorLinker(KnowledgeBaseMatching, Roles, Discovery, Places, Labels, Group
         self._owners = list(chosen)
         #: last words of the people the model names in full: "Dayton" after "Scott C. Dayton" is him
         self._surnames_in_doc = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        #: and their first words: "Mr Abiy" after "Abiy Ahmed" (a name system without family names)
+        self._given_in_doc = {next(t.text for t in e if t.lower_.rstrip(".") not in TITLES)
+                              for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                              and any(t.lower_.rstrip(".") not in TITLES for t in e)}
         taken = {i for c in chosen for i in range(c.start, c.end)} | self._title_tokens
         chosen += self._model_candidates(doc, taken)
         taken = {i for c in chosen for i in range(c.start, c.end)}

@@ -49,6 +49,13 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 #: prefixes of ships' names, which the model tags as places
 _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "INS", "FS", "RFS", "ARA", "TCG", "USNS"})
+#: nouns of vessels: a name right after one is the vessel's ("the tanker Maria K", "the destroyer
+#: Carney"), neither a person nor an organisation ("carrier" is left out: airlines are carriers too)
+_VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "freighter", "warship", "destroyer", "frigate", "corvette",
+                           "cruiser", "submarine", "ferry", "trawler", "yacht", "dhow", "bulker", "icebreaker",
+                           "tugboat", "boat", "supertanker", "containership", "flagship", "gunboat", "minesweeper"})
+#: particles inside Arabic names: a word before "al-Qudra" or "bin Salman" is a given name
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "bin", "ibn", "abu", "bint"})
 #: prepositions after which a name is a place ("near Palmyra", "in Raqqah")
 LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside", "across", "throughout",
                       "toward", "towards", "nearby"})

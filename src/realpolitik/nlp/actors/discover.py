@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...kb import norm, slug
 from .common import (_DEMONYM_ENDINGS, _DIRECTIONS, _GROUP_DEMONYM_ENDINGS, _NAME_GLUE, _POSSESSIVE,
-                     _SETTLEMENT_NOUNS, _SHIP_PREFIXES, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
+                     _SETTLEMENT_NOUNS, _SHIP_PREFIXES, _VESSEL_NOUNS, LOCATIVE, MODEL_LABELS, TITLES, Candidate)
 
 
 class Discovery:
@@ -29,6 +29,8 @@ class Discovery:
                 end -= 1
             if end - start < 2 or any(r in self._role_starts for r in range(start, end)):
                 continue
+            if start > 0 and (doc[start - 1].lower_ in _VESSEL_NOUNS or doc[start - 1].text in _SHIP_PREFIXES):
+                continue  # "the vessel Marlin Luanda": a ship's name holding a capital's, no actor
             if not all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE or t.text == "-" for t in doc[start:end]):
                 continue
             inside = [c for c in cands if c.start < end and start < c.end]
@@ -66,6 +68,8 @@ class Discovery:
                 toks = toks[1:]
             while toks and (toks[-1].is_punct or toks[-1].text in _POSSESSIVE):
                 toks = toks[:-1]
+            while ent.label_ == "PERSON" and len(toks) >= 2 and toks[-1].tag_ in ("VBD", "VBZ") and toks[-1].is_title:
+                toks = toks[:-1]  # a headline's verb after the name: "Minister Jane Doe Resigns"
             if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
@@ -100,6 +104,8 @@ class Discovery:
         placelike = label in ("GPE", "LOC", "FAC")
         if not placelike:
             locative = locative or self._place_context(doc, start, strict=label == "PERSON")
+        if start > 0 and doc[start - 1].lower_ in _VESSEL_NOUNS and label in ("PERSON", "ORG"):
+            return None  # "the tanker Maria Kostova": a vessel's name, no actor
         if doc[start].text in _SHIP_PREFIXES or all(t.lower_ in _DIRECTIONS for t in doc[start:end]):
             return None  # "HMS Ocean" is a ship; "West" alone is a direction
         if placelike or locative or (label == "NORP" and not _demonym_like(text)):
@@ -127,6 +133,15 @@ class Discovery:
                 return Candidate(start, end, place.id, "name", 1)
             if (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text == "#")) and tok.pos_ != "PROPN":
                 return None  # an adjective capitalised by its place: "Deadly border fighting ..."
+            if text not in self._surnames_in_doc and (tok.lower_.rstrip(".") in TITLES or tok.tag_ == "NNS"
+                                                      or tok.pos_ in _NO_NAME_POS):
+                return None  # a bare title ("the Ayatollah"), a plural noun, an adverb ("Mysteriously")
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lower_ in _TERRITORIAL_OFFICES \
+                    and text not in self._surnames_in_doc:
+                # "the Kharkiv governor", "a Basra councillor": a name before an office noun is its place
+                place = self._place(text)
+                if place:
+                    return Candidate(start, end, place.id, "name", 1)
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
@@ -181,6 +196,8 @@ class Discovery:
             return "none"
         if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ in self._generic:
             return "none"  # "the Sentinel missile system": a weapon's generic noun after the name
+        if last.dep_ == "compound" and last.head.i >= end and last.head.lower_ in _KIN_GROUPS:
+            return "none"  # "the Abu Salem family": a family or clan, not one of its members
         if end - start >= 2 and last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s") \
                 and doc[start].lower_.endswith(_GROUP_DEMONYM_ENDINGS):
             return "none"
@@ -193,8 +210,9 @@ class Discovery:
                 return "location"
         if end - start >= 2 or (start > 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start):
             row = self.place_rows.get(last.lower_) or self.place_rows.get(last.lemma_.lower())
-            if row is not None and row.get("refers") in ("settlement", "region", "feature"):
-                return "location"
+            if row is not None and (row.get("refers") in ("settlement", "region", "feature") or (
+                    row.get("refers") in ("route", "site") and row.get("named") == "yes" and last.is_title)):
+                return "location"  # also "Orabi Street", "Nasser Hospital": no person's name ends so
         return None
 
     def _surnames_alone(self, doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -203,11 +221,14 @@ class Discovery:
         linked by `_corefer_surnames`."""
         out = []
         for tok in doc:
-            if tok.i in taken or tok.text not in self._surnames_in_doc or tok.ent_type_ or not tok.is_title:
-                continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
+            honoured = prev is not None and prev.lower_.rstrip(".") in _HONORIFICS and tok.text in self._given_in_doc
+            if tok.i in taken or not (tok.text in self._surnames_in_doc or honoured) or tok.ent_type_ \
+                    or not tok.is_title:
+                continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN") \
+            if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN"
+                    and prev.lower_.rstrip(".") not in _HONORIFICS) \
                     or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN") \
                     or (prev is not None and prev.lower_ in LOCATIVE):
                 continue  # part of a longer name, or where places stand
@@ -222,6 +243,16 @@ class Discovery:
             # one sense per document: a name seen where places stand is a place in all its mentions
             self._new[eid] = (name, etype, country)
         return Candidate(start, end, eid, "name", 0)
+
+
+#: offices held over a territory: a name compounded before one is the territory ("the Kharkiv governor")
+_TERRITORIAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "prefect", "governors", "mayors"})
+#: honorifics before a name: "Mr Abiy" names the person called "Abiy Ahmed" in full before
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "miss", "sheikh", "sheikha"})
+#: nouns of kin groups: a name before one names the group ("the Haddad family", "the Bani Hassan clan")
+_KIN_GROUPS = frozenset({"family", "families", "clan", "clans", "tribe", "tribes", "household", "dynasty"})
+#: parts of speech no single-word name takes, whatever the model's entity label says
+_NO_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "PART", "INTJ"})
 
 
 def _demonym_like(text: str) -> bool:

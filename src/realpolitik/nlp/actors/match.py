@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ...kb import FUZZY_TYPES, Alias, KnowledgeBase, close_names, depluralise, norm
 from ...kb.places import find_place
-from .common import _TIME_ENTS, LOCATIVE, TITLES, Candidate
+from .common import _NAME_PARTICLES, _SHIP_PREFIXES, _TIME_ENTS, _VESSEL_NOUNS, LOCATIVE, TITLES, Candidate
 
 
 class KnowledgeBaseMatching:
@@ -156,6 +156,8 @@ class KnowledgeBaseMatching:
         before = start - 1
         if start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el", "ad", "as", "ash", "an"):
             before = start - 3
+        elif start >= 2 and doc[start - 1].lower_ in ("bin", "ibn", "bint", "abu"):
+            before = start - 2  # "Ashraf bin Khalid": a patronym is part of a longer name
         elif start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
             return False  # the end of a hyphenated compound ("Shan-e-Mustafa")
         # a title word is never a bare surname ("Major General"); a word before another name word is
@@ -163,6 +165,14 @@ class KnowledgeBaseMatching:
         after = doc[end] if end < len(doc) else None
         if tok.lower_ in TITLES or (after is not None and after.is_title and after.pos_ == "PROPN"):
             return False
+        if (after is not None and after.text in ("&", "+")) or (start > 0 and doc[start - 1].text in ("&", "+")):
+            return False  # "Johnson & Johnson", "Marks & Spencer": a firm's name, not a person's
+        if after is not None and after.lower_ in _NAME_PARTICLES and end + 1 < len(doc) and (
+                (doc[end + 1].text == "-" and not after.whitespace_) or
+                (after.lower_ not in ("as", "an") and doc[end + 1].is_title)):
+            return False  # a given name before "al-Qudra", "bin Salman": part of a longer name
+        if start > 0 and (doc[start - 1].text in _SHIP_PREFIXES or doc[start - 1].lower_ in _VESSEL_NOUNS):
+            return False  # "USS Carney", "the destroyer Carney": a ship named after someone
         if start > 0 and doc[start - 1].lower_ == "the" and find_place("the " + tok.text) is not None:
             return False  # "the Hague tribunal": a place whose name takes the article
         if start > 0 and doc[start - 1].lower_ in LOCATIVE and find_place(tok.text) is not None:

@@ -185,30 +185,8 @@ def test_a_states_propaganda_is_a_label_for_every_state(analyse, word, iso3):
 
 
 # --------------------------------------------------------------------------------------------
-# Charges pinned on a state; judgements of conduct; targets from the sentences before
+# Targets from the sentences before
 # --------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("side, country", [("Moldovan", "MDA"), ("Georgian", "GEO")])
-def test_aggression_pinned_on_a_state_is_loaded_and_aimed_at_it(analyse, side, country):
-    """"Weak" aggression counts when a state's demonym names the one charged; mirrored for two states."""
-    record = analyse(f"Schools in the valley stayed shut for a week because of {side} aggression.")
-    spans = [f for f in record["framing"] if "aggression" in f["text"]]
-    assert spans, _framing(record)
-    assert {actor_country(record, f["target"]) for f in spans} == {country}, _framing(record)
-
-
-def test_aggression_as_a_plain_word_stays_weak(analyse):
-    """Without a state charged, "aggression" (a psychology or legal term) is not framing."""
-    record = analyse("The study linked aggression in teenagers to a lack of sleep.")
-    assert not [f for f in record["framing"] if "aggression" in f["text"]], _framing(record)
-
-
-@pytest.mark.parametrize("side", ["Vietnamese", "Malaysian"])
-def test_judgement_of_conduct_is_loaded(analyse, side):
-    """"Unprofessional" judges the conduct of a crew, whichever side it is said of."""
-    record = analyse(f"The {side} patrol boat sailed in an unprofessional way close to the fishing fleet.")
-    assert [f for f in record["framing"] if "unprofessional" in f["text"]], _framing(record)
-
 
 @pytest.mark.parametrize("state, country", [("Bolivia", "BOL"), ("Paraguay", "PRY")])
 def test_target_with_no_actor_in_its_sentence_is_the_party_named_before(analyse, state, country):

@@ -43,9 +43,6 @@ class FramingDetector:
         self.prefixes: list[tuple[str, str]] = []
         #: nouns for events ("massacre", "persecution") loaded only when not naming a particular event
         self.event_nouns = {norm(r["text"]) for r in kb.table("framing") if "event noun" in r.get("note", "")}
-        #: weak charges ("aggression") that count when a state is named as the one charged: "Chilean
-        #: aggression", "Peru's aggression" -- a wrong pinned on a state, for every state alike
-        self.state_charges = {norm(r["text"]) for r in kb.table("framing") if "state charge" in r.get("note", "")}
         by_technique: dict[str, list[str]] = {}
         weak: dict[str, list[str]] = {}
         #: nouns for people and groups (`match` = person) and the role titles: an evaluative phrase
@@ -115,9 +112,8 @@ class FramingDetector:
             label_tokens.update(range(start, end))
         hits = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
         hits += [(tech, t.i, t.i + 1) for t in doc for pre, tech in self.prefixes if t.lower_.startswith(pre)]
-        state_tokens = {i for _, s, e in self.state_words(doc) for i in range(s, e)}
         hits += [(doc.vocab.strings[k], s, e) for k, s, e in self.weak_matcher(doc)
-                 if _supported(doc[s:e]) or self._charged_to_state(doc[s:e], state_tokens, index)]
+                 if _supported(doc[s:e])]
         repeated = _repeated_sentences(doc)
         weapon_tokens = {i for w in doc.spans.get(WEAPON_SPANS, []) for i in range(w.start, w.end)}
         hits += _patterns(doc)
@@ -222,19 +218,6 @@ class FramingDetector:
                     out[t.i] = speaker
                 j -= 1
         return out
-
-    def _charged_to_state(self, span: Span, state_tokens: set[int], index: ActorIndex) -> bool:
-        """A weak charge ("aggression") with a state's name, demonym or possessive as its modifier:
-        the wrong is pinned on that state ("the Chilean aggression", "Peru's aggression")."""
-        if norm(span.text) not in self.state_charges:
-            return False
-        for c in span.root.children:
-            if c.dep_ not in ("amod", "compound", "poss", "nmod") or c.i > span.root.i:
-                continue
-            mention = index.at(c)
-            if c.i in state_tokens or mention is not None and index.type(mention._.rp_actor) == "state":
-                return True
-        return False
 
     def _about_weapons(self, span: Span, weapon_tokens: set[int]) -> bool:
         """A figure of speech taken from war ("shot down the plan", "a barrage of criticism") used of

@@ -182,3 +182,17 @@ def test_a_states_propaganda_is_a_label_for_every_state(analyse, word, iso3):
     record = analyse(f"Analysts dismissed the claim as {word} propaganda.")
     spans = [f for f in record["framing"] if "propaganda" in f["text"]]
     assert spans and {_target_country(record, f["target"]) for f in spans} == {iso3}, _framing(record)
+
+
+# --------------------------------------------------------------------------------------------
+# Targets from the sentences before
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("state, country", [("Bolivia", "BOL"), ("Paraguay", "PRY")])
+def test_target_with_no_actor_in_its_sentence_is_the_party_named_before(analyse, state, country):
+    """A loaded word whose sentence names nobody is aimed at the party the text last named."""
+    record = analyse(f"{state} moved two brigades to the border on Monday. "
+                     f"Villagers described the brutal raids that followed.")
+    spans = [f for f in record["framing"] if "brutal" in f["text"]]
+    assert spans, _framing(record)
+    assert {actor_country(record, f["target"]) for f in spans} == {country}, _framing(record)

@@ -263,7 +263,15 @@ class FramingDetector:
                 break
             node = node.head
         before = [index.at(t) for t in span.sent if t.i < span.start and index.at(t) is not None]
-        return before[-1]._.rp_actor if before else None
+        if before:
+            return before[-1]._.rp_actor
+        # no actor in the sentence: the party last named before it ("... the enemy shelled the
+        # town again" after a paragraph about one side); a person is not a party here
+        for t in reversed(doc[:span.sent.start]):
+            m = index.at(t)
+            if m is not None and index.type(m._.rp_actor) not in (None, "person"):
+                return m._.rp_actor
+        return None
 
     @staticmethod
     def _speaker(span: Span, index: ActorIndex) -> str:

@@ -427,7 +427,7 @@ def transfer_sides(frame: Token, direction: str) -> tuple[Token | None, Token | 
                           for o in [prep_object(p, "by", search_dobj=False) for p in c.children if p.dep_ == "pobj"]
                           if o is not None), None)
         if direction == "recipient":
-            return _from_phrase(frame), agent
+            return from_phrase(frame), agent
         taker = prep_object(frame, "to") or prep_object(frame, "for", search_dobj=False) or child(frame, "dative")
         if taker is None and prep_object(frame, "with", search_dobj=False) is not None:
             # "X provided Y with Z", "Y was supplied with Z by X": the one equipped is the taker
@@ -445,7 +445,7 @@ def transfer_sides(frame: Token, direction: str) -> tuple[Token | None, Token | 
     return giver, taker
 
 
-def _from_phrase(frame: Token) -> Token | None:
+def from_phrase(frame: Token) -> Token | None:
     """The object of the nearest "from" below a receipt verb, outside embedded clauses
     ("bought anti-tank missiles of the type X from Y")."""
     frontier = [frame]

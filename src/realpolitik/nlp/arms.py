@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
 from . import dates
-from .args import ActorIndex, child, prep_object, subject, transfer_sides
+from .args import ActorIndex, child, from_phrase, prep_object, subject, transfer_sides
 from .extensions import WEAPON_SPANS
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -192,7 +192,7 @@ class ArmsExtractor:
         agent = self._agent(frame_tok, index) if frame_tok.dep_ != "amod" else index.at(giver_tok) if giver_tok is not None else None
         source_prep = giver_tok if frame["direction"] == "recipient" or frame_tok.pos_ != "NOUN" else None
         source_prep = source_prep if source_prep is not None and source_prep.lower_ not in ("which", "that") \
-            else _from_object(frame_tok)
+            else from_phrase(frame_tok)
         if source_prep is None and frame_tok.pos_ == "NOUN":
             # "a contract for 26 Rafale with France": the counterpart of a deal
             source_prep = prep_object(frame_tok, "with", search_dobj=False)
@@ -562,23 +562,6 @@ def _seller_antecedent(frame_tok: Token) -> Token | None:
         if node.dep_ == "pobj" and node.head.lower_ == "from":
             return node
         node = node.head
-    return None
-
-
-def _from_object(frame_tok: Token) -> Token | None:
-    """The object of the nearest "from" below the frame word, outside embedded clauses."""
-    frontier = [frame_tok]
-    for _ in range(6):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "from":
-                    obj = child(c, "pobj")
-                    if obj is not None:
-                        return obj
-                if c.dep_ not in ("relcl", "ccomp", "advcl", "conj", "nsubj"):
-                    nxt.append(c)
-        frontier = nxt
     return None
 
 

@@ -65,21 +65,30 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def one_to_one(gold: Sequence[Any], pred: Sequence[Any], ok) -> int:
-    """Size of the largest one-to-one matching of gold to predictions where ok(g, p) holds."""
+def assign(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Largest one-to-one assignment of items to predictions by augmenting paths, items taken in
+    order (put the ones that must win first): `candidates[i]` are the predictions item i accepts;
+    returns {prediction: item}."""
     owner: dict[int, int] = {}
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j, p in enumerate(pred):
-            if j in seen or not ok(gold[i], p):
+    def place(i: int, visited: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in visited:
                 continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
+            visited.add(j)
+            if j not in owner or place(owner[j], visited):
                 owner[j] = i
                 return True
         return False
 
-    return sum(augment(i, set()) for i in range(len(gold)))
+    for i in range(len(candidates)):
+        place(i, set())
+    return owner
+
+
+def one_to_one(gold: Sequence[Any], pred: Sequence[Any], ok) -> int:
+    """Size of the largest one-to-one matching of gold to predictions where ok(g, p) holds."""
+    return len(assign([[j for j, p in enumerate(pred) if ok(g, p)] for g in gold]))
 
 
 def predict(items: Iterable[dict], *, nlp: Any = None, batch_size: int = 16) -> list[dict | None]:

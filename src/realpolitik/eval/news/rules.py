@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..common import assign
+
 RECORD_TYPES = ("events", "arms_transfers", "claims", "framing", "persons")
 #: both say the act happened (who says so is the record's attributed_to): they stand for each other
 HAPPENED = frozenset({"asserted", "reported"})
@@ -165,26 +167,6 @@ class Tally:
 
 #: what `judge` says of each predicted record; only "ignored" is left out of precision
 VERDICTS = ("correct", "wrong", "spurious", "duplicate", "ignored")
-
-
-def assign(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
-    """Largest one-to-one assignment of units to records (augmenting paths, units in order, required first):
-    `candidates[i]` are the records unit i accepts; returns {record: unit}."""
-    owner: dict[int, int] = {}
-
-    def place(i: int, visited: set[int]) -> bool:
-        for j in candidates[i]:
-            if j in visited:
-                continue
-            visited.add(j)
-            if j not in owner or place(owner[j], visited):
-                owner[j] = i
-                return True
-        return False
-
-    for i in range(len(candidates)):
-        place(i, set())
-    return owner
 
 
 def judge(records: list[dict], units: list[Unit], faults: Callable[[dict, dict], list[str]],

@@ -243,6 +243,8 @@ class Document:
     url: str | None = None
     published: str | None = None
     language: str = "en"
+    #: ISO 3166 alpha-3 of the outlet's state, when the input or the outlet list gives it.
+    outlet_country: str | None = None
 
     @classmethod
     def from_text(cls, text: str, **meta: Any) -> "Document":
@@ -254,7 +256,8 @@ class Document:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "source": self.source, "url": self.url,
-                "published": self.published, "language": self.language, "length": self.length}
+                "published": self.published, "language": self.language, "length": self.length,
+                "outlet_country": self.outlet_country}
 
 
 def _plain(obj: Any) -> Any:
@@ -308,7 +311,8 @@ class Analysis:
         """Rebuild an Analysis from its record (the text is not part of the record)."""
         d = record["document"]
         doc = Document(id=d["id"], text=text, title=d.get("title"), source=d.get("source"),
-                       url=d.get("url"), published=d.get("published"), language=d.get("language", "en"))
+                       url=d.get("url"), published=d.get("published"), language=d.get("language", "en"),
+                       outlet_country=d.get("outlet_country"))
         return cls(
             document=doc,
             actors=[_build(Actor, a) for a in record.get("actors", [])],

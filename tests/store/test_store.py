@@ -262,15 +262,21 @@ def test_migration_2_adds_gpe_role_to_an_older_database(url, a):
             conn.execute(text("ALTER TABLE mentions DROP COLUMN gpe_role"))
             conn.execute(text("ALTER TABLE events DROP COLUMN side_from"))
             conn.execute(text("ALTER TABLE arms_transfers DROP COLUMN side_from"))
+            conn.execute(text("DROP INDEX ix_documents_duplicate_of"))
+            conn.execute(text("ALTER TABLE documents DROP COLUMN duplicate_of"))
+            conn.execute(text("ALTER TABLE documents DROP COLUMN outlet_country"))
             conn.execute(text("DELETE FROM schema_migrations WHERE version >= 2"))
     with Store.open(url, migrate=False) as s:
         assert current_version(s.engine) == 1
-        assert s.migrate() == [2, 3]
+        assert s.migrate() == [2, 3, 4]
+        a.document.outlet_country = "FRA"
         s.save(a)
         assert s.get(a.document.id).to_dict() == a.to_dict()
         with s.engine.connect() as conn:
             cols = [r[1] for r in conn.execute(text("PRAGMA table_info(mentions)"))]
-    assert "gpe_role" in cols
+            country = conn.execute(text("SELECT outlet_country FROM documents WHERE id = :d"),
+                                   {"d": a.document.id}).scalar()
+    assert "gpe_role" in cols and country == "FRA"
 
 
 def test_postgres_url_without_its_driver_is_a_one_line_error(monkeypatch):
@@ -301,10 +307,10 @@ def test_migration_3_adds_side_from_to_a_version_2_database(url, a):
         with s.engine.begin() as conn:
             for table in ("events", "arms_transfers"):
                 conn.execute(text(f"ALTER TABLE {table} DROP COLUMN side_from"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 3"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 3"))
     with Store.open(url, migrate=False) as s:
         assert current_version(s.engine) == 2
-        assert s.migrate() == [3]
+        assert s.migrate() == [3, 4]
         a.events[0].side_from = "context"
         s.save(a)
         assert s.get(a.document.id).events[0].side_from == "context"

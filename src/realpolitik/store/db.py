@@ -353,7 +353,8 @@ def _delete_document(conn: Connection, doc_id: str) -> None:
 def _insert_document(conn: Connection, analysis: Analysis) -> None:
     doc = analysis.document
     conn.execute(documents.insert().values(
-        id=doc.id, title=doc.title, source=doc.source, url=doc.url, published=doc.published,
+        id=doc.id, title=doc.title, source=doc.source, outlet_country=doc.outlet_country, url=doc.url,
+        published=doc.published,
         language=doc.language, length=doc.length, text=doc.text, analysed_at=_now(),
         pipeline=__version__, record=json.dumps(analysis.to_dict(), ensure_ascii=False)))
 

@@ -59,11 +59,24 @@ def _side_from(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN side_from VARCHAR(16)"))
 
 
+def _outlet_and_duplicates(conn: Connection) -> None:
+    # As migrations 2 and 3: a database made by this version's migration 1 has the columns already.
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    if "outlet_country" not in have:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN outlet_country VARCHAR(3)"))
+    if "duplicate_of" not in have:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR(64)"))
+    if "ix_documents_duplicate_of" not in {i["name"] for i in inspect(conn).get_indexes("documents")}:
+        conn.execute(text("CREATE INDEX ix_documents_duplicate_of ON documents (duplicate_of)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, actors, mentions, events, arms_transfers, claims, framing, slant", _initial),
     Migration(2, "mentions.gpe_role: a state mention's role (org, loc, per)", _mention_gpe_role),
     Migration(3, "events.side_from, arms_transfers.side_from: a side filled from the document context",
               _side_from),
+    Migration(4, "documents.outlet_country, documents.duplicate_of: the outlet's state and the original "
+                 "a near-duplicate copies", _outlet_and_duplicates),
 )
 #: The version a fully migrated database is at.
 LATEST = MIGRATIONS[-1].version

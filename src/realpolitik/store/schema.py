@@ -27,16 +27,21 @@ documents = Table(
     "documents", metadata,
     Column("id", String(64), primary_key=True),
     Column("title", Text),
-    Column("source", Text),
+    Column("source", Text),  # the outlet (or the file name when no outlet is known)
+    Column("outlet_country", String(3)),  # ISO 3166 alpha-3 of the outlet's state, when known
     Column("url", Text),
     Column("published", String(10)),  # YYYY-MM-DD as text: sorts and compares like a date
     Column("language", String(16), nullable=False, default="en"),
+    # A near-duplicate (a syndicated copy, a re-post) names the stored original it copies; its own
+    # records are not analysed twice. NULL for an original.
+    Column("duplicate_of", String(64)),
     Column("length", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("analysed_at", String(32), nullable=False),  # UTC, ISO 8601
     Column("pipeline", String(32), nullable=False),  # realpolitik version that wrote the record
     Column("record", Text, nullable=False),  # the analysis record, JSON
     Index("ix_documents_published", "published"),
+    Index("ix_documents_duplicate_of", "duplicate_of"),
 )
 
 #: Actors shared across documents: the same id anywhere is one row (get-or-create).
